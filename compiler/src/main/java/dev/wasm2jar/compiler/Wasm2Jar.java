@@ -1,0 +1,41 @@
+package dev.wasm2jar.compiler;
+
+import dev.wasm2jar.compiler.emit.ModuleEmitter;
+import dev.wasm2jar.compiler.lower.ModuleLowering;
+import dev.wasm2jar.compiler.parse.ModuleParser;
+import dev.wasm2jar.compiler.parse.ParsedModule;
+import dev.wasm2jar.compiler.validate.ModuleValidator;
+import dev.wasm2jar.runtime.ModuleInfo;
+import java.util.Map;
+
+/**
+ * The compiler's entry point: WebAssembly binary in, JVM classes out, through the stages
+ * parse → validate → lower → emit.
+ *
+ * <pre>{@code
+ * Instance inst = Wasm2Jar.compile(bytes).load().instantiate(new Imports());
+ * Object[] r = inst.function("add").call(1, 2);
+ * }</pre>
+ */
+public final class Wasm2Jar {
+    /** Internal name of the generated module class unless the caller chooses one. */
+    public static final String DEFAULT_CLASS_NAME = "wasm2jar/generated/Module";
+
+    private Wasm2Jar() {}
+
+    public static CompiledModule compile(byte[] wasm) {
+        return compile(wasm, DEFAULT_CLASS_NAME);
+    }
+
+    /**
+     * @param className internal name (slash-separated) of the module class to generate
+     * @throws CompileException when the module is malformed, invalid or uses an unsupported feature
+     */
+    public static CompiledModule compile(byte[] wasm, String className) {
+        ParsedModule parsed = ModuleParser.parse(wasm);
+        ModuleValidator.validate(parsed);
+        ModuleInfo info = ModuleLowering.lower(parsed, className);
+        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info);
+        return new CompiledModule(info, classes);
+    }
+}

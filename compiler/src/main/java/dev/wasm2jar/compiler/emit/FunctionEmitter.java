@@ -1,0 +1,1087 @@
+package dev.wasm2jar.compiler.emit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasm2jar.compiler.parse.BlockTypes;
+import dev.wasm2jar.compiler.parse.ModuleParser;
+import dev.wasm2jar.compiler.parse.ParsedModule;
+import dev.wasm2jar.compiler.validate.OpSignatures;
+import dev.wasm2jar.runtime.FuncType;
+import dev.wasm2jar.runtime.ValType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Emit stage for one function body: translates validated wasm instructions into the body of a
+ * static JVM method {@code (params..., ModuleClass instance)}.
+ *
+ * <p>The wasm operand stack is the JVM operand stack. The emitter tracks its types so that, at a
+ * branch, it can drop the values between the target's base and the values the branch carries
+ * (saved in temporary locals meanwhile). Code after an unconditional branch is not emitted, as
+ * the JVM's verifier would need stack types that such code does not have.
+ */
+final class FunctionEmitter {
+    private final ModuleEmitter module;
+    private final ParsedModule m;
+    private final int funcIndex;
+    private final MethodVisitor mv;
+    private final FuncType type;
+
+    private final ValType[] localTypes;
+    private final int[] localSlots;
+    private final int instSlot;
+    private int nextSlot;
+    /** Free temporaries by type, reused across branches. */
+    private final Map<ValType, List<Integer>> tempPool = new HashMap<>();
+
+    private final ArrayList<ValType> stack = new ArrayList<>();
+    private final ArrayList<Ctl> ctls = new ArrayList<>();
+    private boolean reachable = true;
+    /** Nesting depth of blocks opened inside unreachable code; they emit nothing. */
+    private int deadDepth;
+
+    private static final class Ctl {
+        final OpCode kind;
+        final FuncType type;
+        final int height;
+        /** Branch target: the loop head for loops, else the end. */
+        final Label label;
+        final Label end;
+        Label elseLabel;
+        boolean endReachable;
+
+        Ctl(OpCode kind, FuncType type, int height, Label label, Label end) {
+            this.kind = kind;
+            this.type = type;
+            this.height = height;
+            this.label = label;
+            this.end = end;
+        }
+
+        ValType[] labelTypes() {
+            return kind == OpCode.LOOP ? type.params() : type.results();
+        }
+    }
+
+    FunctionEmitter(ModuleEmitter module, int funcIndex, MethodVisitor mv) {
+        this.module = module;
+        this.m = module.parsed;
+        this.funcIndex = funcIndex;
+        this.mv = mv;
+        this.type = m.funcType(funcIndex);
+        FunctionBody body = m.body(funcIndex);
+        int n = type.paramCount() + body.localTypes().size();
+        localTypes = new ValType[n];
+        localSlots = new int[n];
+        int slot = 0;
+        for (int i = 0; i < type.paramCount(); i++) {
+            localTypes[i] = type.param(i);
+            localSlots[i] = slot;
+            slot += localTypes[i].slots();
+        }
+        instSlot = slot++;
+        for (int i = type.paramCount(); i < n; i++) {
+            localTypes[i] = ModuleParser.convert(body.localTypes().get(i - type.paramCount()), "local");
+            localSlots[i] = slot;
+            slot += localTypes[i].slots();
+        }
+        nextSlot = slot;
+    }
+
+    void emit() {
+        mv.visitCode();
+        // wasm locals start at zero; the JVM needs them definitely assigned
+        for (int i = type.paramCount(); i < localTypes.length; i++) {
+            ValType t = localTypes[i];
+            switch (t) {
+                case I32: mv.visitInsn(ICONST_0); break;
+                case I64: mv.visitInsn(LCONST_0); break;
+                case F32: mv.visitInsn(FCONST_0); break;
+                case F64: mv.visitInsn(DCONST_0); break;
+                default: mv.visitInsn(ACONST_NULL); break;
+            }
+            mv.visitVarInsn(Jvm.storeOp(t), localSlots[i]);
+        }
+        Label end = new Label();
+        ctls.add(new Ctl(OpCode.BLOCK, type, 0, end, end));
+        List<? extends Instruction> code = m.body(funcIndex).instructions();
+        for (int i = 0; i < code.size(); i++) {
+            Instruction ins = code.get(i);
+            if (!reachable) {
+                skipDead(ins);
+                continue;
+            }
+            Instruction next = i + 1 < code.size() ? code.get(i + 1) : null;
+            if (next != null && fuseCompare(ins, next)) {
+                i++;
+                continue;
+            }
+            instruction(ins);
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    // ---- stack tracking ----
+
+    private void push(ValType t) {
+        stack.add(t);
+    }
+
+    private ValType pop() {
+        return stack.remove(stack.size() - 1);
+    }
+
+    private void popN(int n) {
+        for (int i = 0; i < n; i++) {
+            pop();
+        }
+    }
+
+    private void pushAll(ValType[] ts) {
+        for (ValType t : ts) {
+            push(t);
+        }
+    }
+
+    private void resetStack(int height) {
+        while (stack.size() > height) {
+            pop();
+        }
+    }
+
+    private int takeTemp(ValType t) {
+        List<Integer> free = tempPool.get(t);
+        if (free != null && !free.isEmpty()) {
+            return free.remove(free.size() - 1);
+        }
+        int s = nextSlot;
+        nextSlot += t.slots();
+        return s;
+    }
+
+    private void releaseTemp(ValType t, int slot) {
+        tempPool.computeIfAbsent(t, k -> new ArrayList<>()).add(slot);
+    }
+
+    private void loadInst() {
+        mv.visitVarInsn(ALOAD, instSlot);
+    }
+
+    // ---- control ----
+
+    private void skipDead(Instruction ins) {
+        switch (ins.opcode()) {
+            case BLOCK:
+            case LOOP:
+            case IF:
+                deadDepth++;
+                break;
+            case ELSE:
+                if (deadDepth == 0) {
+                    elseOf(ctls.get(ctls.size() - 1));
+                }
+                break;
+            case END:
+                if (deadDepth > 0) {
+                    deadDepth--;
+                } else {
+                    end();
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void enter(OpCode kind, FuncType bt) {
+        int height = stack.size() - bt.paramCount();
+        Label end = new Label();
+        Label label = kind == OpCode.LOOP ? new Label() : end;
+        Ctl c = new Ctl(kind, bt, height, label, end);
+        ctls.add(c);
+        if (kind == OpCode.LOOP) {
+            mv.visitLabel(label);
+        }
+        if (kind == OpCode.IF) {
+            c.elseLabel = new Label();
+            mv.visitJumpInsn(IFEQ, c.elseLabel);
+        }
+    }
+
+    private void elseOf(Ctl c) {
+        if (reachable) {
+            mv.visitJumpInsn(GOTO, c.end);
+            c.endReachable = true;
+        }
+        mv.visitLabel(c.elseLabel);
+        c.elseLabel = null;
+        resetStack(c.height);
+        pushAll(c.type.params());
+        reachable = true;
+    }
+
+    private void end() {
+        Ctl c = ctls.remove(ctls.size() - 1);
+        if (reachable) {
+            c.endReachable = true;
+        }
+        if (c.elseLabel != null) {
+            // if without else: the false path falls through with the parameters as results
+            mv.visitLabel(c.elseLabel);
+            c.endReachable = true;
+        }
+        mv.visitLabel(c.end);
+        resetStack(c.height);
+        pushAll(c.type.results());
+        reachable = c.endReachable;
+        if (ctls.isEmpty() && reachable) {
+            emitReturn();
+        }
+    }
+
+    private Ctl target(long depth) {
+        return ctls.get(ctls.size() - 1 - (int) depth);
+    }
+
+    /** Drops the values between the target's base and the carried values, keeping the latter. */
+    private void adjustFor(Ctl c) {
+        ValType[] keep = c.labelTypes();
+        int drop = stack.size() - keep.length - c.height;
+        if (drop == 0) {
+            return;
+        }
+        int[] temps = new int[keep.length];
+        for (int k = keep.length - 1; k >= 0; k--) {
+            temps[k] = takeTemp(keep[k]);
+            mv.visitVarInsn(Jvm.storeOp(keep[k]), temps[k]);
+        }
+        for (int i = stack.size() - keep.length - 1; i >= c.height; i--) {
+            Jvm.pop(mv, stack.get(i));
+        }
+        for (int k = 0; k < keep.length; k++) {
+            mv.visitVarInsn(Jvm.loadOp(keep[k]), temps[k]);
+            releaseTemp(keep[k], temps[k]);
+        }
+    }
+
+    private boolean needsAdjust(Ctl c) {
+        return stack.size() - c.labelTypes().length - c.height != 0;
+    }
+
+    /** Jumps to {@code c} with the stack as it is (not modified in the tracked stack). */
+    private void branchTo(Ctl c) {
+        if (ctls.get(0) == c) {
+            // branch to the function's outermost label: a return
+            emitReturnWith(c.type.results());
+            return;
+        }
+        adjustFor(c);
+        if (c.kind != OpCode.LOOP) {
+            c.endReachable = true;
+        }
+        mv.visitJumpInsn(GOTO, c.label);
+    }
+
+    private void emitReturn() {
+        emitReturnWith(type.results());
+    }
+
+    /** Returns the top values of the stack; values below them are left (the JVM allows it). */
+    private void emitReturnWith(ValType[] results) {
+        if (results.length == 0) {
+            mv.visitInsn(RETURN);
+            return;
+        }
+        for (int k = results.length - 1; k >= 1; k--) {
+            ValType t = results[k];
+            int tmp = takeTemp(t);
+            mv.visitVarInsn(Jvm.storeOp(t), tmp);
+            loadInst();
+            if (t.isReference()) {
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "mvRefs", "[Ljava/lang/Object;");
+                Jvm.pushInt(mv, k - 1);
+                mv.visitVarInsn(ALOAD, tmp);
+                mv.visitInsn(AASTORE);
+            } else {
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "mvBits", "[J");
+                Jvm.pushInt(mv, k - 1);
+                mv.visitVarInsn(Jvm.loadOp(t), tmp);
+                Jvm.toBits(mv, t);
+                mv.visitInsn(LASTORE);
+            }
+            releaseTemp(t, tmp);
+        }
+        mv.visitInsn(Jvm.returnOp(results[0]));
+    }
+
+    /** After a call: results 2..n from this instance's return area. */
+    private void pushExtraResults(FuncType ft) {
+        for (int k = 1; k < ft.resultCount(); k++) {
+            ValType t = ft.result(k);
+            loadInst();
+            if (t.isReference()) {
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "mvRefs", "[Ljava/lang/Object;");
+                Jvm.pushInt(mv, k - 1);
+                mv.visitInsn(AALOAD);
+                Jvm.castRef(mv, t);
+            } else {
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "mvBits", "[J");
+                Jvm.pushInt(mv, k - 1);
+                mv.visitInsn(LALOAD);
+                Jvm.fromBits(mv, t);
+            }
+        }
+    }
+
+    // ---- compare-and-branch fusion ----
+
+    /** {@code cmp; br_if} and {@code cmp; if} become one conditional jump. */
+    private boolean fuseCompare(Instruction cmp, Instruction next) {
+        OpCode n = next.opcode();
+        if (n != OpCode.BR_IF && n != OpCode.IF) {
+            return false;
+        }
+        int[] jump = compareJump(cmp.opcode());
+        if (jump == null) {
+            return false;
+        }
+        OpSignatures.Sig sig = OpSignatures.of(cmp.opcode());
+        popN(sig.params.length);
+        // jump[0]: preparation kind, jump[1]: JVM opcode that jumps when the comparison holds
+        emitComparePrefix(cmp.opcode());
+        int holds = jump[1];
+        if (n == OpCode.IF) {
+            FuncType bt = BlockTypes.of(m, next);
+            int height = stack.size() - bt.paramCount();
+            Label end = new Label();
+            Ctl c = new Ctl(OpCode.IF, bt, height, end, end);
+            c.elseLabel = new Label();
+            ctls.add(c);
+            mv.visitJumpInsn(negate(holds), c.elseLabel);
+        } else {
+            Ctl c = target(next.operand(0));
+            if (!needsAdjust(c) && ctls.get(0) != c) {
+                if (c.kind != OpCode.LOOP) {
+                    c.endReachable = true;
+                }
+                mv.visitJumpInsn(holds, c.label);
+            } else {
+                Label skip = new Label();
+                mv.visitJumpInsn(negate(holds), skip);
+                branchTo(c);
+                mv.visitLabel(skip);
+            }
+        }
+        return true;
+    }
+
+    private static final int PREP_NONE = 0;
+
+    /** For a comparison: {prep, jump-if-true opcode}, or null when it is not one. */
+    private static int[] compareJump(OpCode op) {
+        switch (op) {
+            case I32_EQZ: return new int[] {PREP_NONE, IFEQ};
+            case I32_EQ: return new int[] {PREP_NONE, IF_ICMPEQ};
+            case I32_NE: return new int[] {PREP_NONE, IF_ICMPNE};
+            case I32_LT_S: return new int[] {PREP_NONE, IF_ICMPLT};
+            case I32_GT_S: return new int[] {PREP_NONE, IF_ICMPGT};
+            case I32_LE_S: return new int[] {PREP_NONE, IF_ICMPLE};
+            case I32_GE_S: return new int[] {PREP_NONE, IF_ICMPGE};
+            case I32_LT_U: return new int[] {PREP_NONE, IFLT};
+            case I32_GT_U: return new int[] {PREP_NONE, IFGT};
+            case I32_LE_U: return new int[] {PREP_NONE, IFLE};
+            case I32_GE_U: return new int[] {PREP_NONE, IFGE};
+            case I64_EQZ: return new int[] {PREP_NONE, IFEQ};
+            case I64_EQ: return new int[] {PREP_NONE, IFEQ};
+            case I64_NE: return new int[] {PREP_NONE, IFNE};
+            case I64_LT_S: case I64_LT_U: return new int[] {PREP_NONE, IFLT};
+            case I64_GT_S: case I64_GT_U: return new int[] {PREP_NONE, IFGT};
+            case I64_LE_S: case I64_LE_U: return new int[] {PREP_NONE, IFLE};
+            case I64_GE_S: case I64_GE_U: return new int[] {PREP_NONE, IFGE};
+            case F32_EQ: case F64_EQ: return new int[] {PREP_NONE, IFEQ};
+            case F32_NE: case F64_NE: return new int[] {PREP_NONE, IFNE};
+            case F32_LT: case F64_LT: return new int[] {PREP_NONE, IFLT};
+            case F32_GT: case F64_GT: return new int[] {PREP_NONE, IFGT};
+            case F32_LE: case F64_LE: return new int[] {PREP_NONE, IFLE};
+            case F32_GE: case F64_GE: return new int[] {PREP_NONE, IFGE};
+            default: return null;
+        }
+    }
+
+    /** Turns the operands of a comparison into what its jump opcode tests. */
+    private void emitComparePrefix(OpCode op) {
+        switch (op) {
+            case I32_LT_U: case I32_GT_U: case I32_LE_U: case I32_GE_U:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+                break;
+            case I64_EQZ:
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                break;
+            case I64_EQ: case I64_NE: case I64_LT_S: case I64_GT_S: case I64_LE_S: case I64_GE_S:
+                mv.visitInsn(LCMP);
+                break;
+            case I64_LT_U: case I64_GT_U: case I64_LE_U: case I64_GE_U:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                break;
+            // NaN must make every comparison but ne false: pick the FCMP variant that maps NaN
+            // to the failing side of each test.
+            case F32_LT: case F32_LE:
+                mv.visitInsn(FCMPG);
+                break;
+            case F32_EQ: case F32_NE: case F32_GT: case F32_GE:
+                mv.visitInsn(FCMPL);
+                break;
+            case F64_LT: case F64_LE:
+                mv.visitInsn(DCMPG);
+                break;
+            case F64_EQ: case F64_NE: case F64_GT: case F64_GE:
+                mv.visitInsn(DCMPL);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static int negate(int jump) {
+        switch (jump) {
+            case IFEQ: return IFNE;
+            case IFNE: return IFEQ;
+            case IFLT: return IFGE;
+            case IFGE: return IFLT;
+            case IFGT: return IFLE;
+            case IFLE: return IFGT;
+            case IF_ICMPEQ: return IF_ICMPNE;
+            case IF_ICMPNE: return IF_ICMPEQ;
+            case IF_ICMPLT: return IF_ICMPGE;
+            case IF_ICMPGE: return IF_ICMPLT;
+            case IF_ICMPGT: return IF_ICMPLE;
+            case IF_ICMPLE: return IF_ICMPGT;
+            case IFNULL: return IFNONNULL;
+            case IFNONNULL: return IFNULL;
+            default: throw new IllegalArgumentException("jump " + jump);
+        }
+    }
+
+    /** Materializes a comparison as an i32 0 or 1. */
+    private void compareToInt(int holds) {
+        Label yes = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(holds, yes);
+        mv.visitInsn(ICONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(yes);
+        mv.visitInsn(ICONST_1);
+        mv.visitLabel(done);
+    }
+
+    // ---- one instruction (reachable code only) ----
+
+    private void instruction(Instruction ins) {
+        OpCode op = ins.opcode();
+        int[] cmp = compareJump(op);
+        if (cmp != null) {
+            popN(OpSignatures.of(op).params.length);
+            emitComparePrefix(op);
+            compareToInt(cmp[1]);
+            push(ValType.I32);
+            return;
+        }
+        if (OpSignatures.isMemoryAccess(op)) {
+            memoryAccess(ins);
+            return;
+        }
+        OpSignatures.Sig sig = OpSignatures.of(op);
+        if (sig != null) {
+            popN(sig.params.length);
+            numeric(ins);
+            pushAll(sig.results);
+            return;
+        }
+        switch (op) {
+            case NOP:
+                return;
+            case UNREACHABLE:
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TRAP, "unreachable", "()L" + Jvm.TRAP + ";", false);
+                mv.visitInsn(ATHROW);
+                reachable = false;
+                return;
+            case BLOCK:
+            case LOOP:
+                enter(op, BlockTypes.of(m, ins));
+                return;
+            case IF:
+                pop();
+                enter(op, BlockTypes.of(m, ins));
+                return;
+            case ELSE:
+                elseOf(ctls.get(ctls.size() - 1));
+                return;
+            case END:
+                end();
+                return;
+            case BR:
+                branchTo(target(ins.operand(0)));
+                reachable = false;
+                return;
+            case BR_IF: {
+                pop();
+                Ctl c = target(ins.operand(0));
+                if (!needsAdjust(c) && ctls.get(0) != c) {
+                    if (c.kind != OpCode.LOOP) {
+                        c.endReachable = true;
+                    }
+                    mv.visitJumpInsn(IFNE, c.label);
+                } else {
+                    Label skip = new Label();
+                    mv.visitJumpInsn(IFEQ, skip);
+                    branchTo(c);
+                    mv.visitLabel(skip);
+                }
+                return;
+            }
+            case BR_TABLE:
+                pop();
+                brTable(ins.operands());
+                reachable = false;
+                return;
+            case RETURN:
+                emitReturn();
+                reachable = false;
+                return;
+            case CALL:
+                call((int) ins.operand(0));
+                return;
+            case CALL_INDIRECT:
+                callIndirect((int) ins.operand(0), (int) ins.operand(1));
+                return;
+            case DROP:
+                Jvm.pop(mv, pop());
+                return;
+            case SELECT:
+            case SELECT_T:
+                select();
+                return;
+            case LOCAL_GET: {
+                int i = (int) ins.operand(0);
+                mv.visitVarInsn(Jvm.loadOp(localTypes[i]), localSlots[i]);
+                push(localTypes[i]);
+                return;
+            }
+            case LOCAL_SET: {
+                int i = (int) ins.operand(0);
+                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                pop();
+                return;
+            }
+            case LOCAL_TEE: {
+                int i = (int) ins.operand(0);
+                mv.visitInsn(localTypes[i].slots() == 2 ? DUP2 : DUP);
+                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                return;
+            }
+            case GLOBAL_GET:
+                globalGet((int) ins.operand(0));
+                return;
+            case GLOBAL_SET:
+                globalSet((int) ins.operand(0));
+                return;
+            case TABLE_GET: {
+                int t = (int) ins.operand(0);
+                loadTable(t);
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableGet", "(IL" + Jvm.TABLE + ";)Ljava/lang/Object;", false);
+                ValType et = m.tables.get(t).elementType;
+                Jvm.castRef(mv, et);
+                pop();
+                push(et);
+                return;
+            }
+            case TABLE_SET:
+                loadTable((int) ins.operand(0));
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableSet", "(ILjava/lang/Object;L" + Jvm.TABLE + ";)V", false);
+                popN(2);
+                return;
+            case TABLE_SIZE:
+                loadTable((int) ins.operand(0));
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableSize", "(L" + Jvm.TABLE + ";)I", false);
+                push(ValType.I32);
+                return;
+            case TABLE_GROW:
+                loadTable((int) ins.operand(0));
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableGrow", "(Ljava/lang/Object;IL" + Jvm.TABLE + ";)I", false);
+                popN(2);
+                push(ValType.I32);
+                return;
+            case TABLE_FILL:
+                loadTable((int) ins.operand(0));
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableFill", "(ILjava/lang/Object;IL" + Jvm.TABLE + ";)V", false);
+                popN(3);
+                return;
+            case TABLE_COPY:
+                loadTable((int) ins.operand(0));
+                loadTable((int) ins.operand(1));
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableCopy",
+                        "(IIIL" + Jvm.TABLE + ";L" + Jvm.TABLE + ";)V", false);
+                popN(3);
+                return;
+            case TABLE_INIT:
+                loadInst();
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "elemSegments", "[[Ljava/lang/Object;");
+                Jvm.pushInt(mv, (int) ins.operand(0));
+                mv.visitInsn(AALOAD);
+                loadTable((int) ins.operand(1));
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.TABLE, "tableInit",
+                        "(III[Ljava/lang/Object;L" + Jvm.TABLE + ";)V", false);
+                popN(3);
+                return;
+            case ELEM_DROP:
+                loadInst();
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "elemSegments", "[[Ljava/lang/Object;");
+                Jvm.pushInt(mv, (int) ins.operand(0));
+                mv.visitInsn(ACONST_NULL);
+                mv.visitInsn(AASTORE);
+                return;
+            case MEMORY_SIZE:
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, "size", "(L" + Jvm.MEMORY + ";)I", false);
+                push(ValType.I32);
+                return;
+            case MEMORY_GROW:
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, "grow", "(IL" + Jvm.MEMORY + ";)I", false);
+                return;
+            case MEMORY_FILL:
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, "fill", "(IIIL" + Jvm.MEMORY + ";)V", false);
+                popN(3);
+                return;
+            case MEMORY_COPY:
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, "copy", "(IIIL" + Jvm.MEMORY + ";)V", false);
+                popN(3);
+                return;
+            case MEMORY_INIT:
+                loadInst();
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "dataSegments", "[[B");
+                Jvm.pushInt(mv, (int) ins.operand(0));
+                mv.visitInsn(AALOAD);
+                loadMemory();
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, "init", "(III[BL" + Jvm.MEMORY + ";)V", false);
+                popN(3);
+                return;
+            case DATA_DROP:
+                loadInst();
+                mv.visitFieldInsn(GETFIELD, Jvm.INSTANCE, "dataSegments", "[[B");
+                Jvm.pushInt(mv, (int) ins.operand(0));
+                mv.visitInsn(ACONST_NULL);
+                mv.visitInsn(AASTORE);
+                return;
+            case REF_NULL:
+                mv.visitInsn(ACONST_NULL);
+                push((ins.operand(0) & 0x7F) == 0x6F ? ValType.EXTERNREF : ValType.FUNCREF);
+                return;
+            case REF_IS_NULL: {
+                pop();
+                compareToInt(IFNULL);
+                push(ValType.I32);
+                return;
+            }
+            case REF_FUNC:
+                Jvm.pushInt(mv, (int) ins.operand(0));
+                loadInst();
+                mv.visitMethodInsn(INVOKESTATIC, Jvm.INSTANCE, "refFunc", "(IL" + Jvm.INSTANCE + ";)L" + Jvm.FUNCREF + ";", false);
+                push(ValType.FUNCREF);
+                return;
+            default:
+                throw new IllegalStateException("unexpected " + op + " after validation");
+        }
+    }
+
+    private void brTable(long[] depths) {
+        int n = depths.length - 1;
+        Map<Integer, Label> byDepth = new HashMap<>();
+        List<Integer> trampolines = new ArrayList<>();
+        Label[] labels = new Label[n];
+        Label dflt = null;
+        for (int i = 0; i <= n; i++) {
+            int d = (int) depths[i];
+            Label l = byDepth.get(d);
+            if (l == null) {
+                Ctl c = target(d);
+                if (!needsAdjust(c) && ctls.get(0) != c) {
+                    l = c.label;
+                    if (c.kind != OpCode.LOOP) {
+                        c.endReachable = true;
+                    }
+                } else {
+                    l = new Label();
+                    trampolines.add(d);
+                }
+                byDepth.put(d, l);
+            }
+            if (i < n) {
+                labels[i] = l;
+            } else {
+                dflt = l;
+            }
+        }
+        if (n == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, dflt);
+        } else if (n > DENSE_SWITCH_LIMIT && byDepth.size() < n / 4) {
+            denseSwitch(labels, dflt);
+        } else {
+            mv.visitTableSwitchInsn(0, n - 1, dflt, labels);
+        }
+        for (int d : trampolines) {
+            mv.visitLabel(byDepth.get(d));
+            branchTo(target(d));
+        }
+    }
+
+    /** A br_table longer than this, with few distinct targets, maps entries through a string. */
+    private static final int DENSE_SWITCH_LIMIT = 1024;
+
+    /**
+     * br_table with many entries but few distinct targets: a tableswitch of n entries costs 4n
+     * bytes of the method's 64 KB, so the entry → target map goes into a string constant (one
+     * char per entry) and the switch runs over the distinct targets only.
+     */
+    private void denseSwitch(Label[] labels, Label dflt) {
+        List<Label> distinct = new ArrayList<>();
+        Map<Label, Integer> number = new HashMap<>();
+        StringBuilder map = new StringBuilder(labels.length);
+        for (Label l : labels) {
+            Integer k = number.get(l);
+            if (k == null) {
+                k = distinct.size();
+                number.put(l, k);
+                distinct.add(l);
+            }
+            map.append((char) k.intValue());
+        }
+        // index ≥ n (unsigned) takes the default
+        mv.visitInsn(DUP);
+        Jvm.pushInt(mv, labels.length);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        Label inRange = new Label();
+        mv.visitJumpInsn(IFLT, inRange);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, dflt);
+        mv.visitLabel(inRange);
+        String s = map.toString();
+        int chunk = 16384; // a constant string holds at most 65535 bytes of modified UTF-8
+        if (s.length() <= chunk) {
+            mv.visitLdcInsn(s);
+        } else {
+            mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+            for (int i = 0; i < s.length(); i += chunk) {
+                mv.visitLdcInsn(s.substring(i, Math.min(s.length(), i + chunk)));
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+        }
+        mv.visitInsn(SWAP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitTableSwitchInsn(0, distinct.size() - 1, dflt, distinct.toArray(new Label[0]));
+    }
+
+    private void select() {
+        pop(); // condition
+        ValType t = pop();
+        pop();
+        Label second = new Label();
+        Label done = new Label();
+        mv.visitJumpInsn(IFEQ, second);
+        Jvm.pop(mv, t); // keep the first
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(second);
+        if (t.slots() == 2) {
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            mv.visitInsn(POP2);
+        } else {
+            mv.visitInsn(SWAP);
+            mv.visitInsn(POP);
+        }
+        mv.visitLabel(done);
+        push(t);
+    }
+
+    private void call(int f) {
+        FuncType ft = m.funcType(f);
+        loadInst();
+        if (f < m.importedFuncs) {
+            mv.visitMethodInsn(INVOKESTATIC, module.className, ModuleEmitter.importBridgeName(f),
+                    module.staticDescriptor(ft), false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, module.ownerOf(f), module.methodNameOf(f), module.staticDescriptor(ft), false);
+        }
+        popN(ft.paramCount());
+        if (ft.resultCount() > 0) {
+            push(ft.result(0));
+            pushExtraResults(ft);
+            for (int k = 1; k < ft.resultCount(); k++) {
+                push(ft.result(k));
+            }
+        }
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType ft = m.types.get(typeIndex);
+        loadInst();
+        String bridge = module.requestIndirectBridge(typeIndex, table);
+        mv.visitMethodInsn(INVOKESTATIC, module.className, bridge, module.indirectDescriptor(ft), false);
+        pop(); // index
+        popN(ft.paramCount());
+        if (ft.resultCount() > 0) {
+            push(ft.result(0));
+            pushExtraResults(ft);
+            for (int k = 1; k < ft.resultCount(); k++) {
+                push(ft.result(k));
+            }
+        }
+    }
+
+    private void loadMemory() {
+        loadInst();
+        mv.visitFieldInsn(GETFIELD, module.className, "m0", "L" + Jvm.MEMORY + ";");
+    }
+
+    private void loadTable(int t) {
+        loadInst();
+        mv.visitFieldInsn(GETFIELD, module.className, "t" + t, "L" + Jvm.TABLE + ";");
+    }
+
+    private void globalGet(int g) {
+        ParsedModule.GlobalType gt = m.globals.get(g);
+        loadInst();
+        if (module.isBoxedGlobal(g)) {
+            mv.visitFieldInsn(GETFIELD, module.className, "g" + g, "L" + Jvm.GLOBAL + ";");
+            if (gt.type.isReference()) {
+                mv.visitFieldInsn(GETFIELD, Jvm.GLOBAL, "ref", "Ljava/lang/Object;");
+                Jvm.castRef(mv, gt.type);
+            } else {
+                mv.visitFieldInsn(GETFIELD, Jvm.GLOBAL, "bits", "J");
+                Jvm.fromBits(mv, gt.type);
+            }
+        } else {
+            mv.visitFieldInsn(GETFIELD, module.className, "g" + g, gt.type.descriptor());
+        }
+        push(gt.type);
+    }
+
+    private void globalSet(int g) {
+        ParsedModule.GlobalType gt = m.globals.get(g);
+        pop();
+        if (module.isBoxedGlobal(g)) {
+            if (gt.type.isReference()) {
+                loadInst();
+                mv.visitFieldInsn(GETFIELD, module.className, "g" + g, "L" + Jvm.GLOBAL + ";");
+                mv.visitInsn(SWAP);
+                mv.visitFieldInsn(PUTFIELD, Jvm.GLOBAL, "ref", "Ljava/lang/Object;");
+            } else {
+                Jvm.toBits(mv, gt.type);
+                loadInst();
+                mv.visitFieldInsn(GETFIELD, module.className, "g" + g, "L" + Jvm.GLOBAL + ";");
+                mv.visitInsn(DUP_X2);
+                mv.visitInsn(POP);
+                mv.visitFieldInsn(PUTFIELD, Jvm.GLOBAL, "bits", "J");
+            }
+        } else {
+            loadInst();
+            if (gt.type.slots() == 2) {
+                mv.visitInsn(DUP_X2);
+                mv.visitInsn(POP);
+            } else {
+                mv.visitInsn(SWAP);
+            }
+            mv.visitFieldInsn(PUTFIELD, module.className, "g" + g, gt.type.descriptor());
+        }
+    }
+
+    private void memoryAccess(Instruction ins) {
+        OpCode op = ins.opcode();
+        OpSignatures.Sig sig = OpSignatures.of(op);
+        Jvm.pushInt(mv, (int) ins.operand(1)); // offset: u32, reinterpreted by Memory.ea
+        loadMemory();
+        String name = memoryMethod(op);
+        String desc;
+        if (sig.results.length == 1) {
+            desc = "(IIL" + Jvm.MEMORY + ";)" + sig.results[0].descriptor();
+        } else {
+            desc = "(I" + sig.params[1].descriptor() + "IL" + Jvm.MEMORY + ";)V";
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, name, desc, false);
+        popN(sig.params.length);
+        pushAll(sig.results);
+    }
+
+    /** I32_LOAD8_S → i32Load8S. */
+    private static String memoryMethod(OpCode op) {
+        String[] parts = op.name().toLowerCase().split("_");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+        }
+        return b.toString();
+    }
+
+    private void math(String name, String desc) {
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.MATH, name, desc, false);
+    }
+
+    private void numeric(Instruction ins) {
+        switch (ins.opcode()) {
+            case I32_CONST: Jvm.pushInt(mv, (int) ins.operand(0)); return;
+            case I64_CONST: Jvm.pushLong(mv, ins.operand(0)); return;
+            case F32_CONST: Jvm.pushFloatBits(mv, (int) ins.operand(0)); return;
+            case F64_CONST: Jvm.pushDoubleBits(mv, ins.operand(0)); return;
+
+            case I32_CLZ: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "numberOfLeadingZeros", "(I)I", false); return;
+            case I32_CTZ: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "numberOfTrailingZeros", "(I)I", false); return;
+            case I32_POPCNT: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "bitCount", "(I)I", false); return;
+            case I32_ADD: mv.visitInsn(IADD); return;
+            case I32_SUB: mv.visitInsn(ISUB); return;
+            case I32_MUL: mv.visitInsn(IMUL); return;
+            case I32_DIV_S: math("i32DivS", "(II)I"); return;
+            case I32_DIV_U: math("i32DivU", "(II)I"); return;
+            case I32_REM_S: math("i32RemS", "(II)I"); return;
+            case I32_REM_U: math("i32RemU", "(II)I"); return;
+            case I32_AND: mv.visitInsn(IAND); return;
+            case I32_OR: mv.visitInsn(IOR); return;
+            case I32_XOR: mv.visitInsn(IXOR); return;
+            case I32_SHL: mv.visitInsn(ISHL); return;
+            case I32_SHR_S: mv.visitInsn(ISHR); return;
+            case I32_SHR_U: mv.visitInsn(IUSHR); return;
+            case I32_ROTL: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateLeft", "(II)I", false); return;
+            case I32_ROTR: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false); return;
+
+            case I64_CLZ:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "numberOfLeadingZeros", "(J)I", false);
+                mv.visitInsn(I2L);
+                return;
+            case I64_CTZ:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "numberOfTrailingZeros", "(J)I", false);
+                mv.visitInsn(I2L);
+                return;
+            case I64_POPCNT:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "bitCount", "(J)I", false);
+                mv.visitInsn(I2L);
+                return;
+            case I64_ADD: mv.visitInsn(LADD); return;
+            case I64_SUB: mv.visitInsn(LSUB); return;
+            case I64_MUL: mv.visitInsn(LMUL); return;
+            case I64_DIV_S: math("i64DivS", "(JJ)J"); return;
+            case I64_DIV_U: math("i64DivU", "(JJ)J"); return;
+            case I64_REM_S: math("i64RemS", "(JJ)J"); return;
+            case I64_REM_U: math("i64RemU", "(JJ)J"); return;
+            case I64_AND: mv.visitInsn(LAND); return;
+            case I64_OR: mv.visitInsn(LOR); return;
+            case I64_XOR: mv.visitInsn(LXOR); return;
+            case I64_SHL: mv.visitInsn(L2I); mv.visitInsn(LSHL); return;
+            case I64_SHR_S: mv.visitInsn(L2I); mv.visitInsn(LSHR); return;
+            case I64_SHR_U: mv.visitInsn(L2I); mv.visitInsn(LUSHR); return;
+            case I64_ROTL:
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "rotateLeft", "(JI)J", false);
+                return;
+            case I64_ROTR:
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "rotateRight", "(JI)J", false);
+                return;
+
+            case F32_ABS: math("f32Abs", "(F)F"); return;
+            case F32_NEG: math("f32Neg", "(F)F"); return;
+            case F32_CEIL: math("f32Ceil", "(F)F"); return;
+            case F32_FLOOR: math("f32Floor", "(F)F"); return;
+            case F32_TRUNC: math("f32Trunc", "(F)F"); return;
+            case F32_NEAREST: math("f32Nearest", "(F)F"); return;
+            case F32_SQRT: math("f32Sqrt", "(F)F"); return;
+            case F32_ADD: mv.visitInsn(FADD); return;
+            case F32_SUB: mv.visitInsn(FSUB); return;
+            case F32_MUL: mv.visitInsn(FMUL); return;
+            case F32_DIV: mv.visitInsn(FDIV); return;
+            case F32_MIN: math("f32Min", "(FF)F"); return;
+            case F32_MAX: math("f32Max", "(FF)F"); return;
+            case F32_COPYSIGN: math("f32Copysign", "(FF)F"); return;
+
+            case F64_ABS: math("f64Abs", "(D)D"); return;
+            case F64_NEG: math("f64Neg", "(D)D"); return;
+            case F64_CEIL: math("f64Ceil", "(D)D"); return;
+            case F64_FLOOR: math("f64Floor", "(D)D"); return;
+            case F64_TRUNC: math("f64Trunc", "(D)D"); return;
+            case F64_NEAREST: math("f64Nearest", "(D)D"); return;
+            case F64_SQRT: mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "sqrt", "(D)D", false); return;
+            case F64_ADD: mv.visitInsn(DADD); return;
+            case F64_SUB: mv.visitInsn(DSUB); return;
+            case F64_MUL: mv.visitInsn(DMUL); return;
+            case F64_DIV: mv.visitInsn(DDIV); return;
+            case F64_MIN: math("f64Min", "(DD)D"); return;
+            case F64_MAX: math("f64Max", "(DD)D"); return;
+            case F64_COPYSIGN: math("f64Copysign", "(DD)D"); return;
+
+            case I32_WRAP_I64: mv.visitInsn(L2I); return;
+            case I32_TRUNC_F32_S: math("i32TruncF32S", "(F)I"); return;
+            case I32_TRUNC_F32_U: math("i32TruncF32U", "(F)I"); return;
+            case I32_TRUNC_F64_S: math("i32TruncF64S", "(D)I"); return;
+            case I32_TRUNC_F64_U: math("i32TruncF64U", "(D)I"); return;
+            case I64_EXTEND_I32_S: mv.visitInsn(I2L); return;
+            case I64_EXTEND_I32_U:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "toUnsignedLong", "(I)J", false);
+                return;
+            case I64_TRUNC_F32_S: math("i64TruncF32S", "(F)J"); return;
+            case I64_TRUNC_F32_U: math("i64TruncF32U", "(F)J"); return;
+            case I64_TRUNC_F64_S: math("i64TruncF64S", "(D)J"); return;
+            case I64_TRUNC_F64_U: math("i64TruncF64U", "(D)J"); return;
+            case F32_CONVERT_I32_S: mv.visitInsn(I2F); return;
+            case F32_CONVERT_I32_U: math("f32ConvertI32U", "(I)F"); return;
+            case F32_CONVERT_I64_S: mv.visitInsn(L2F); return;
+            case F32_CONVERT_I64_U: math("f32ConvertI64U", "(J)F"); return;
+            case F32_DEMOTE_F64: mv.visitInsn(D2F); return;
+            case F64_CONVERT_I32_S: mv.visitInsn(I2D); return;
+            case F64_CONVERT_I32_U: math("f64ConvertI32U", "(I)D"); return;
+            case F64_CONVERT_I64_S: mv.visitInsn(L2D); return;
+            case F64_CONVERT_I64_U: math("f64ConvertI64U", "(J)D"); return;
+            case F64_PROMOTE_F32: mv.visitInsn(F2D); return;
+            case I32_REINTERPRET_F32:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                return;
+            case I64_REINTERPRET_F64:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+                return;
+            case F32_REINTERPRET_I32:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                return;
+            case F64_REINTERPRET_I64:
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                return;
+            case I32_EXTEND_8_S: mv.visitInsn(I2B); return;
+            case I32_EXTEND_16_S: mv.visitInsn(I2S); return;
+            case I64_EXTEND_8_S: mv.visitInsn(L2I); mv.visitInsn(I2B); mv.visitInsn(I2L); return;
+            case I64_EXTEND_16_S: mv.visitInsn(L2I); mv.visitInsn(I2S); mv.visitInsn(I2L); return;
+            case I64_EXTEND_32_S: mv.visitInsn(L2I); mv.visitInsn(I2L); return;
+            case I32_TRUNC_SAT_F32_S: mv.visitInsn(F2I); return;
+            case I32_TRUNC_SAT_F32_U: math("i32TruncSatF32U", "(F)I"); return;
+            case I32_TRUNC_SAT_F64_S: mv.visitInsn(D2I); return;
+            case I32_TRUNC_SAT_F64_U: math("i32TruncSatF64U", "(D)I"); return;
+            case I64_TRUNC_SAT_F32_S: mv.visitInsn(F2L); return;
+            case I64_TRUNC_SAT_F32_U: math("i64TruncSatF32U", "(F)J"); return;
+            case I64_TRUNC_SAT_F64_S: mv.visitInsn(D2L); return;
+            case I64_TRUNC_SAT_F64_U: math("i64TruncSatF64U", "(D)J"); return;
+            default:
+                throw new IllegalStateException("no translation for " + ins.opcode());
+        }
+    }
+}

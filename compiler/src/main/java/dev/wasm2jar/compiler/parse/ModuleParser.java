@@ -1,0 +1,181 @@
+package dev.wasm2jar.compiler.parse;
+
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.GlobalImport;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryImport;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
+import com.dylibso.chicory.wasm.types.RecType;
+import com.dylibso.chicory.wasm.types.SubType;
+import com.dylibso.chicory.wasm.types.TableImport;
+import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.runtime.FuncType;
+import dev.wasm2jar.runtime.ValType;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parse stage: binary to {@link ParsedModule}. Decoding is Chicory's (with its validation off:
+ * wasm2jar validates against WebAssembly 2.0 itself); this class maps its errors to
+ * {@link CompileException} and its types to wasm2jar's.
+ */
+public final class ModuleParser {
+    private ModuleParser() {}
+
+    public static ParsedModule parse(byte[] bytes) {
+        if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
+            throw CompileException.malformed("not a WebAssembly module: magic header \\0asm not found");
+        }
+        WasmModule wasm;
+        try {
+            wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
+        } catch (com.dylibso.chicory.wasm.ChicoryException e) {
+            throw CompileException.malformed(describe(e));
+        } catch (RuntimeException e) {
+            throw new CompileException(CompileException.Kind.MALFORMED, "malformed module: " + describe(e), e);
+        }
+        if (wasm.tagSection().isPresent() && wasm.tagSection().get().tagCount() > 0) {
+            throw CompileException.unsupported("exception handling (tag section)");
+        }
+
+        List<FuncType> types = new ArrayList<>();
+        int typeCount = wasm.typeSection().typeCount();
+        for (int i = 0; i < typeCount; i++) {
+            RecType rec = wasm.typeSection().getRecType(i);
+            if (!rec.isLegacy()) {
+                SubType[] subs = rec.subTypes();
+                if (subs.length != 1 || subs[0].compType().funcType() == null) {
+                    throw CompileException.unsupported("garbage collection types (type " + i + ")");
+                }
+            }
+            types.add(convert(wasm.typeSection().getType(i), "type " + i));
+        }
+
+        List<Integer> funcTypes = new ArrayList<>();
+        List<ParsedModule.TableType> tables = new ArrayList<>();
+        List<ParsedModule.Limits> memories = new ArrayList<>();
+        List<ParsedModule.GlobalType> globals = new ArrayList<>();
+        int importCount = wasm.importSection().importCount();
+        for (int i = 0; i < importCount; i++) {
+            Import imp = wasm.importSection().getImport(i);
+            String where = "import " + imp.module() + "." + imp.name();
+            switch (imp.importType()) {
+                case FUNCTION:
+                    funcTypes.add(((FunctionImport) imp).typeIndex());
+                    break;
+                case TABLE: {
+                    TableImport t = (TableImport) imp;
+                    tables.add(new ParsedModule.TableType(convert(t.entryType(), where), t.limits().min(),
+                            tableMax(t.limits().max())));
+                    break;
+                }
+                case MEMORY:
+                    memories.add(limits(((MemoryImport) imp).limits(), where));
+                    break;
+                case GLOBAL: {
+                    GlobalImport g = (GlobalImport) imp;
+                    globals.add(new ParsedModule.GlobalType(convert(g.type(), where), g.mutabilityType() == MutabilityType.Var));
+                    break;
+                }
+                default:
+                    throw CompileException.unsupported("import of kind " + imp.importType() + " (" + where + ")");
+            }
+        }
+        int importedFuncs = funcTypes.size();
+        int importedTables = tables.size();
+        int importedMemories = memories.size();
+        int importedGlobals = globals.size();
+
+        for (int i = 0; i < wasm.functionSection().functionCount(); i++) {
+            funcTypes.add(wasm.functionSection().getFunctionType(i));
+        }
+        for (int i = 0; i < wasm.tableSection().tableCount(); i++) {
+            var t = wasm.tableSection().getTable(i);
+            tables.add(new ParsedModule.TableType(convert(t.elementType(), "table " + (importedTables + i)),
+                    t.limits().min(), tableMax(t.limits().max())));
+        }
+        if (wasm.memorySection().isPresent()) {
+            var ms = wasm.memorySection().get();
+            for (int i = 0; i < ms.memoryCount(); i++) {
+                memories.add(limits(ms.getMemory(i).limits(), "memory " + (importedMemories + i)));
+            }
+        }
+        for (int i = 0; i < wasm.globalSection().globalCount(); i++) {
+            var g = wasm.globalSection().getGlobal(i);
+            globals.add(new ParsedModule.GlobalType(convert(g.valueType(), "global " + (importedGlobals + i)),
+                    g.mutabilityType() == MutabilityType.Var));
+        }
+        if (wasm.functionSection().functionCount() != wasm.codeSection().functionBodyCount()) {
+            throw CompileException.malformed("function and code section have inconsistent lengths");
+        }
+        NameCustomSection names = null;
+        try {
+            names = wasm.nameSection();
+        } catch (RuntimeException e) {
+            names = null; // a broken name section is not an error (it is a custom section)
+        }
+        int[] ft = new int[funcTypes.size()];
+        for (int i = 0; i < ft.length; i++) {
+            ft[i] = funcTypes.get(i);
+        }
+        return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
+                importedMemories, globals, importedGlobals, names);
+    }
+
+    private static long tableMax(long max) {
+        return max == com.dylibso.chicory.wasm.types.TableLimits.LIMIT_MAX ? -1 : max;
+    }
+
+    private static ParsedModule.Limits limits(MemoryLimits l, String where) {
+        if (l.shared()) {
+            throw CompileException.unsupported("threads (shared memory, " + where + ")");
+        }
+        // Chicory reports an absent maximum as MAX_PAGES; the spec's own maximum is the same
+        // number, so both mean "no further limit" to the instantiator.
+        long max = l.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : l.maximumPages();
+        return new ParsedModule.Limits(Integer.toUnsignedLong(l.initialPages()), max);
+    }
+
+    public static FuncType convert(com.dylibso.chicory.wasm.types.FunctionType t, String where) {
+        ValType[] p = new ValType[t.params().size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = convert(t.params().get(i), where);
+        }
+        ValType[] r = new ValType[t.returns().size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = convert(t.returns().get(i), where);
+        }
+        return new FuncType(p, r);
+    }
+
+    public static ValType convert(com.dylibso.chicory.wasm.types.ValType t, String where) {
+        if (t.equals(com.dylibso.chicory.wasm.types.ValType.I32)) {
+            return ValType.I32;
+        } else if (t.equals(com.dylibso.chicory.wasm.types.ValType.I64)) {
+            return ValType.I64;
+        } else if (t.equals(com.dylibso.chicory.wasm.types.ValType.F32)) {
+            return ValType.F32;
+        } else if (t.equals(com.dylibso.chicory.wasm.types.ValType.F64)) {
+            return ValType.F64;
+        } else if (t.isReference()
+                && t.typeIdx() == com.dylibso.chicory.wasm.types.ValType.FuncRef.typeIdx()) {
+            return ValType.FUNCREF;
+        } else if (t.isReference()
+                && t.typeIdx() == com.dylibso.chicory.wasm.types.ValType.ExternRef.typeIdx()) {
+            return ValType.EXTERNREF;
+        } else if (t.equals(com.dylibso.chicory.wasm.types.ValType.V128)) {
+            throw CompileException.unsupported("SIMD (v128 in " + where + ")");
+        }
+        throw CompileException.unsupported("value type " + t + " (" + where + "): only WebAssembly 2.0 types are supported");
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

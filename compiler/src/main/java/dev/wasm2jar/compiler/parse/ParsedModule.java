@@ -1,0 +1,121 @@
+package dev.wasm2jar.compiler.parse;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.NameCustomSection;
+import dev.wasm2jar.runtime.FuncType;
+import dev.wasm2jar.runtime.ModuleInfo;
+import dev.wasm2jar.runtime.ValType;
+import java.util.List;
+
+/**
+ * The output of parsing: Chicory's syntax tree plus the index spaces (functions, tables,
+ * memories, globals; imports first) translated to wasm2jar's own types, which every later stage
+ * uses.
+ */
+public final class ParsedModule {
+    public final byte[] bytes;
+    public final WasmModule wasm;
+    public final List<FuncType> types;
+    /** Type index of every function, imported ones first. */
+    public final int[] funcTypes;
+    public final int importedFuncs;
+    public final List<TableType> tables;
+    public final int importedTables;
+    public final List<Limits> memories;
+    public final int importedMemories;
+    public final List<GlobalType> globals;
+    public final int importedGlobals;
+    private final NameCustomSection names;
+
+    /** Table element type and limits. */
+    public static final class TableType {
+        public final ValType elementType;
+        public final long min;
+        public final long max;
+
+        public TableType(ValType elementType, long min, long max) {
+            this.elementType = elementType;
+            this.min = min;
+            this.max = max;
+        }
+    }
+
+    /** Memory limits in pages; max -1 when absent. */
+    public static final class Limits {
+        public final long min;
+        public final long max;
+
+        public Limits(long min, long max) {
+            this.min = min;
+            this.max = max;
+        }
+    }
+
+    public static final class GlobalType {
+        public final ValType type;
+        public final boolean mutable;
+
+        public GlobalType(ValType type, boolean mutable) {
+            this.type = type;
+            this.mutable = mutable;
+        }
+    }
+
+    ParsedModule(byte[] bytes, WasmModule wasm, List<FuncType> types, int[] funcTypes, int importedFuncs,
+            List<TableType> tables, int importedTables, List<Limits> memories, int importedMemories,
+            List<GlobalType> globals, int importedGlobals, NameCustomSection names) {
+        this.bytes = bytes;
+        this.wasm = wasm;
+        this.types = types;
+        this.funcTypes = funcTypes;
+        this.importedFuncs = importedFuncs;
+        this.tables = tables;
+        this.importedTables = importedTables;
+        this.memories = memories;
+        this.importedMemories = importedMemories;
+        this.globals = globals;
+        this.importedGlobals = importedGlobals;
+        this.names = names;
+    }
+
+    public FuncType funcType(int funcIndex) {
+        return types.get(funcTypes[funcIndex]);
+    }
+
+    public int functionCount() {
+        return funcTypes.length;
+    }
+
+    public FunctionBody body(int funcIndex) {
+        return wasm.codeSection().getFunctionBody(funcIndex - importedFuncs);
+    }
+
+    /** The function's name from the name section, or null. */
+    public String functionName(int funcIndex) {
+        if (names == null) {
+            return null;
+        }
+        try {
+            return names.nameOfFunction(funcIndex);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** "function 12 (main.main)" or "function 12", for messages. */
+    public String describeFunction(int funcIndex) {
+        String n = functionName(funcIndex);
+        return n == null ? "function " + funcIndex : "function " + funcIndex + " (" + n + ")";
+    }
+
+    public ModuleInfo.Kind kindOf(com.dylibso.chicory.wasm.types.ExternalType t) {
+        switch (t) {
+            case FUNCTION: return ModuleInfo.Kind.FUNCTION;
+            case TABLE: return ModuleInfo.Kind.TABLE;
+            case MEMORY: return ModuleInfo.Kind.MEMORY;
+            case GLOBAL: return ModuleInfo.Kind.GLOBAL;
+            default: throw new IllegalArgumentException(String.valueOf(t));
+        }
+    }
+}

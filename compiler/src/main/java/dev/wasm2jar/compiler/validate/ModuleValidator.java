@@ -1,0 +1,249 @@
+package dev.wasm2jar.compiler.validate;
+
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.ActiveElement;
+import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.Element;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.compiler.parse.ModuleParser;
+import dev.wasm2jar.compiler.parse.ParsedModule;
+import dev.wasm2jar.runtime.FuncType;
+import dev.wasm2jar.runtime.ValType;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validate stage: checks a parsed module against WebAssembly 2.0 (the module-level rules here,
+ * function bodies in {@link FunctionValidator}). Throws {@link CompileException} naming the
+ * problem and where it is.
+ */
+public final class ModuleValidator {
+    private static final long MAX_PAGES = 65536;
+
+    /** What function bodies are checked against besides the index spaces. */
+    static final class Context {
+        final ParsedModule module;
+        final BitSet declaredRefs = new BitSet();
+        final List<ValType> elemTypes = new ArrayList<>();
+        /** Declared data count, or -1 when the module has no data count section. */
+        int dataCount = -1;
+
+        Context(ParsedModule module) {
+            this.module = module;
+        }
+    }
+
+    private ModuleValidator() {}
+
+    public static void validate(ParsedModule m) {
+        WasmModule w = m.wasm;
+        Context ctx = new Context(m);
+
+        for (int i = 0; i < w.importSection().importCount(); i++) {
+            Import imp = w.importSection().getImport(i);
+            if (imp instanceof FunctionImport) {
+                int t = ((FunctionImport) imp).typeIndex();
+                if (t < 0 || t >= m.types.size()) {
+                    throw CompileException.invalid("unknown type " + t + " in import " + imp.module() + "." + imp.name());
+                }
+            }
+        }
+        for (int i = m.importedFuncs; i < m.functionCount(); i++) {
+            int t = m.funcTypes[i];
+            if (t < 0 || t >= m.types.size()) {
+                throw CompileException.invalid("unknown type " + t + " of " + m.describeFunction(i));
+            }
+        }
+        if (m.memories.size() > 1) {
+            throw CompileException.invalid("multiple memories");
+        }
+        for (int i = 0; i < m.memories.size(); i++) {
+            ParsedModule.Limits l = m.memories.get(i);
+            if (l.min > MAX_PAGES || l.max > MAX_PAGES) {
+                throw CompileException.invalid("memory size must be at most 65536 pages (4GiB) (memory " + i + ")");
+            }
+            if (l.max >= 0 && l.min > l.max) {
+                throw CompileException.invalid("size minimum must not be greater than maximum (memory " + i + ")");
+            }
+        }
+        for (int i = 0; i < m.tables.size(); i++) {
+            ParsedModule.TableType t = m.tables.get(i);
+            if (t.max >= 0 && Long.compareUnsigned(t.min, t.max) > 0) {
+                throw CompileException.invalid("size minimum must not be greater than maximum (table " + i + ")");
+            }
+        }
+
+        // Functions referable by ref.func: those named outside function bodies.
+        for (int i = 0; i < w.globalSection().globalCount(); i++) {
+            collectRefs(w.globalSection().getGlobal(i).initInstructions(), ctx);
+        }
+        for (int i = 0; i < w.elementSection().elementCount(); i++) {
+            for (List<Instruction> init : w.elementSection().getElement(i).initializers()) {
+                collectRefs(init, ctx);
+            }
+        }
+        for (int i = 0; i < w.exportSection().exportCount(); i++) {
+            Export e = w.exportSection().getExport(i);
+            if (e.exportType() == com.dylibso.chicory.wasm.types.ExternalType.FUNCTION) {
+                if (e.index() >= 0 && e.index() < m.functionCount()) {
+                    ctx.declaredRefs.set(e.index());
+                }
+            }
+        }
+
+        for (int i = 0; i < w.globalSection().globalCount(); i++) {
+            int index = m.importedGlobals + i;
+            constExpr(ctx, w.globalSection().getGlobal(i).initInstructions(), m.globals.get(index).type,
+                    "global " + index);
+        }
+
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < w.exportSection().exportCount(); i++) {
+            Export e = w.exportSection().getExport(i);
+            if (!names.add(e.name())) {
+                throw CompileException.invalid("duplicate export name \"" + e.name() + "\"");
+            }
+            int idx = e.index();
+            int limit;
+            switch (e.exportType()) {
+                case FUNCTION: limit = m.functionCount(); break;
+                case TABLE: limit = m.tables.size(); break;
+                case MEMORY: limit = m.memories.size(); break;
+                case GLOBAL: limit = m.globals.size(); break;
+                default: throw CompileException.unsupported("export of kind " + e.exportType());
+            }
+            if (idx < 0 || idx >= limit) {
+                throw CompileException.invalid("unknown " + e.exportType().name().toLowerCase() + " " + idx
+                        + " in export \"" + e.name() + "\"");
+            }
+        }
+
+        if (w.startSection().isPresent()) {
+            long s = w.startSection().get().startIndex();
+            if (s < 0 || s >= m.functionCount()) {
+                throw CompileException.invalid("unknown function " + s + " (start function)");
+            }
+            FuncType t = m.funcType((int) s);
+            if (t.paramCount() != 0 || t.resultCount() != 0) {
+                throw CompileException.invalid("start function must have type [] -> [] (" + m.describeFunction((int) s) + ")");
+            }
+        }
+
+        for (int i = 0; i < w.elementSection().elementCount(); i++) {
+            Element e = w.elementSection().getElement(i);
+            ValType et = ModuleParser.convert(e.type(), "elem segment " + i);
+            ctx.elemTypes.add(et);
+            for (List<Instruction> init : e.initializers()) {
+                constExpr(ctx, init, et, "elem segment " + i);
+            }
+            if (e instanceof ActiveElement) {
+                ActiveElement a = (ActiveElement) e;
+                int t = a.tableIndex();
+                if (t < 0 || t >= m.tables.size()) {
+                    throw CompileException.invalid("unknown table " + t + " in elem segment " + i);
+                }
+                if (m.tables.get(t).elementType != et) {
+                    throw CompileException.invalid("type mismatch: elem segment " + i + " of " + et + " for a table of "
+                            + m.tables.get(t).elementType);
+                }
+                constExpr(ctx, a.offset(), ValType.I32, "offset of elem segment " + i);
+            }
+        }
+
+        int dataSegments = w.dataSection().dataSegmentCount();
+        if (w.dataCountSection().isPresent()) {
+            ctx.dataCount = w.dataCountSection().get().dataCount();
+            if (ctx.dataCount != dataSegments) {
+                throw CompileException.malformed("data count and data section have inconsistent lengths");
+            }
+        } else if (w.codeSection().isRequiresDataCount()) {
+            throw CompileException.malformed("data count section required");
+        }
+        for (int i = 0; i < dataSegments; i++) {
+            DataSegment d = w.dataSection().getDataSegment(i);
+            if (d instanceof ActiveDataSegment) {
+                ActiveDataSegment a = (ActiveDataSegment) d;
+                if (a.index() != 0 || m.memories.isEmpty()) {
+                    throw CompileException.invalid("unknown memory " + a.index() + " in data segment " + i);
+                }
+                constExpr(ctx, a.offsetInstructions(), ValType.I32, "offset of data segment " + i);
+            }
+        }
+        if (ctx.dataCount < 0) {
+            // Without a data count section, bodies cannot refer to data segments (checked above);
+            // record the real count for the checks of active segments only.
+            ctx.dataCount = -1;
+        }
+
+        for (int f = m.importedFuncs; f < m.functionCount(); f++) {
+            new FunctionValidator(ctx, f).validate();
+        }
+    }
+
+    private static void collectRefs(List<Instruction> expr, Context ctx) {
+        for (Instruction ins : expr) {
+            if (ins.opcode() == OpCode.REF_FUNC) {
+                long f = ins.operand(0);
+                if (f >= 0 && f < ctx.module.functionCount()) {
+                    ctx.declaredRefs.set((int) f);
+                }
+            }
+        }
+    }
+
+    /** A 2.0 constant expression producing exactly one value of type {@code want}. */
+    private static void constExpr(Context ctx, List<Instruction> expr, ValType want, String where) {
+        ParsedModule m = ctx.module;
+        List<ValType> stack = new ArrayList<>();
+        for (Instruction ins : expr) {
+            switch (ins.opcode()) {
+                case END:
+                    break;
+                case I32_CONST: stack.add(ValType.I32); break;
+                case I64_CONST: stack.add(ValType.I64); break;
+                case F32_CONST: stack.add(ValType.F32); break;
+                case F64_CONST: stack.add(ValType.F64); break;
+                case REF_NULL: {
+                    int code = (int) (ins.operand(0) & 0x7F);
+                    stack.add(code == 0x6F ? ValType.EXTERNREF : ValType.FUNCREF);
+                    break;
+                }
+                case REF_FUNC: {
+                    long f = ins.operand(0);
+                    if (f < 0 || f >= m.functionCount()) {
+                        throw CompileException.invalid("unknown function " + f + " in " + where);
+                    }
+                    stack.add(ValType.FUNCREF);
+                    break;
+                }
+                case GLOBAL_GET: {
+                    long g = ins.operand(0);
+                    if (g < 0 || g >= m.importedGlobals) {
+                        throw CompileException.invalid("unknown global " + g + " in " + where
+                                + " (constant expressions may only read imported globals)");
+                    }
+                    ParsedModule.GlobalType gt = m.globals.get((int) g);
+                    if (gt.mutable) {
+                        throw CompileException.invalid("constant expression required: global " + g + " is mutable (" + where + ")");
+                    }
+                    stack.add(gt.type);
+                    break;
+                }
+                default:
+                    throw CompileException.invalid("constant expression required: " + ins.opcode() + " in " + where);
+            }
+        }
+        if (stack.size() != 1 || stack.get(0) != want) {
+            throw CompileException.invalid("type mismatch: " + where + " must be one " + want + " constant, found " + stack);
+        }
+    }
+}
