@@ -1,7 +1,9 @@
 package dev.wasm2jar.compiler;
 
 import dev.wasm2jar.compiler.emit.ModuleEmitter;
+import dev.wasm2jar.compiler.lower.FunctionSplitter;
 import dev.wasm2jar.compiler.lower.ModuleLowering;
+import dev.wasm2jar.compiler.lower.SplitPlan;
 import dev.wasm2jar.compiler.parse.ModuleParser;
 import dev.wasm2jar.compiler.parse.ParsedModule;
 import dev.wasm2jar.compiler.validate.ModuleValidator;
@@ -32,10 +34,29 @@ public final class Wasm2Jar {
      * @throws CompileException when the module is malformed, invalid or uses an unsupported feature
      */
     public static CompiledModule compile(byte[] wasm, String className) {
+        return compile(wasm, className, DEFAULT_METHOD_BUDGET);
+    }
+
+    /**
+     * Estimated bytecode bytes a generated method may hold before the function is cut into
+     * several methods. HotSpot does not JIT-compile methods above 8000 bytes
+     * ({@code -XX:-DontCompileHugeMethods} aside); the estimate leans high, so this leaves room.
+     */
+    public static final int DEFAULT_METHOD_BUDGET = 6000;
+
+    /**
+     * @param methodBudget see {@link #DEFAULT_METHOD_BUDGET}; tests use small budgets to cut every
+     *     function and exercise the splitting
+     */
+    public static CompiledModule compile(byte[] wasm, String className, int methodBudget) {
         ParsedModule parsed = ModuleParser.parse(wasm);
-        ModuleValidator.validate(parsed);
+        int[][] heights = ModuleValidator.validate(parsed);
         ModuleInfo info = ModuleLowering.lower(parsed, className);
-        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info);
+        SplitPlan[] plans = new SplitPlan[heights.length];
+        for (int i = 0; i < plans.length; i++) {
+            plans[i] = FunctionSplitter.plan(parsed, parsed.importedFuncs + i, heights[i], methodBudget);
+        }
+        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info, plans);
         return new CompiledModule(info, classes);
     }
 }

@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasm2jar.compiler.lower.SplitPlan;
 import dev.wasm2jar.compiler.parse.BlockTypes;
 import dev.wasm2jar.compiler.parse.ModuleParser;
 import dev.wasm2jar.compiler.parse.ParsedModule;
@@ -34,9 +35,15 @@ final class FunctionEmitter {
     private final MethodVisitor mv;
     private final FuncType type;
 
+    private final SplitPlan plan;
+    /** The region this method holds, or null when it is the function's own method. */
+    private final SplitPlan.Region region;
     private final ValType[] localTypes;
     private final int[] localSlots;
     private final int instSlot;
+    /** The frame arrays that carry locals to region methods (-1 when the function is not split). */
+    private final int frameSlot;
+    private final int refsSlot;
     private int nextSlot;
     /** Free temporaries by type, reused across branches. */
     private final Map<ValType, List<Integer>> tempPool = new HashMap<>();
@@ -70,63 +77,257 @@ final class FunctionEmitter {
         }
     }
 
-    FunctionEmitter(ModuleEmitter module, int funcIndex, MethodVisitor mv) {
+    FunctionEmitter(ModuleEmitter module, int funcIndex, MethodVisitor mv, SplitPlan plan, SplitPlan.Region region) {
         this.module = module;
         this.m = module.parsed;
         this.funcIndex = funcIndex;
         this.mv = mv;
         this.type = m.funcType(funcIndex);
+        this.plan = plan;
+        this.region = region;
         FunctionBody body = m.body(funcIndex);
         int n = type.paramCount() + body.localTypes().size();
         localTypes = new ValType[n];
         localSlots = new int[n];
-        int slot = 0;
         for (int i = 0; i < type.paramCount(); i++) {
             localTypes[i] = type.param(i);
-            localSlots[i] = slot;
-            slot += localTypes[i].slots();
         }
-        instSlot = slot++;
         for (int i = type.paramCount(); i < n; i++) {
             localTypes[i] = ModuleParser.convert(body.localTypes().get(i - type.paramCount()), "local");
-            localSlots[i] = slot;
-            slot += localTypes[i].slots();
+        }
+        int slot = 0;
+        if (region == null) {
+            for (int i = 0; i < type.paramCount(); i++) {
+                localSlots[i] = slot;
+                slot += localTypes[i].slots();
+            }
+            instSlot = slot++;
+            for (int i = type.paramCount(); i < n; i++) {
+                localSlots[i] = slot;
+                slot += localTypes[i].slots();
+            }
+            frameSlot = plan.isEmpty() ? -1 : slot++;
+            refsSlot = plan.isEmpty() ? -1 : slot++;
+        } else {
+            frameSlot = slot++;
+            refsSlot = slot++;
+            instSlot = slot++;
+            for (int i = 0; i < n; i++) {
+                localSlots[i] = slot;
+                slot += localTypes[i].slots();
+            }
         }
         nextSlot = slot;
     }
 
     void emit() {
         mv.visitCode();
-        // wasm locals start at zero; the JVM needs them definitely assigned
-        for (int i = type.paramCount(); i < localTypes.length; i++) {
-            ValType t = localTypes[i];
-            switch (t) {
-                case I32: mv.visitInsn(ICONST_0); break;
-                case I64: mv.visitInsn(LCONST_0); break;
-                case F32: mv.visitInsn(FCONST_0); break;
-                case F64: mv.visitInsn(DCONST_0); break;
-                default: mv.visitInsn(ACONST_NULL); break;
-            }
-            mv.visitVarInsn(Jvm.storeOp(t), localSlots[i]);
-        }
-        Label end = new Label();
-        ctls.add(new Ctl(OpCode.BLOCK, type, 0, end, end));
         List<? extends Instruction> code = m.body(funcIndex).instructions();
-        for (int i = 0; i < code.size(); i++) {
+        int from;
+        int to;
+        if (region == null) {
+            // wasm locals start at zero; the JVM needs them definitely assigned
+            for (int i = type.paramCount(); i < localTypes.length; i++) {
+                zero(localTypes[i]);
+                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+            }
+            if (!plan.isEmpty()) {
+                Jvm.pushInt(mv, plan.frameSize);
+                mv.visitIntInsn(NEWARRAY, T_LONG);
+                mv.visitVarInsn(ASTORE, frameSlot);
+                if (needsRefFrame()) {
+                    Jvm.pushInt(mv, plan.frameSize);
+                    mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+                } else {
+                    mv.visitInsn(ACONST_NULL);
+                }
+                mv.visitVarInsn(ASTORE, refsSlot);
+            }
+            Label end = new Label();
+            ctls.add(new Ctl(OpCode.BLOCK, type, 0, end, end));
+            from = 0;
+            to = code.size();
+        } else {
+            for (int i = region.usedLocals.nextSetBit(0); i >= 0; i = region.usedLocals.nextSetBit(i + 1)) {
+                loadFromFrame(localTypes[i], i);
+                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+            }
+            from = region.start;
+            to = region.end;
+        }
+        for (int i = from; i < to; i++) {
             Instruction ins = code.get(i);
             if (!reachable) {
                 skipDead(ins);
                 continue;
             }
-            Instruction next = i + 1 < code.size() ? code.get(i + 1) : null;
+            SplitPlan.Region inner = plan.regionAt(i);
+            if (inner != null && inner != region) {
+                callRegion(inner);
+                i = inner.end - 1;
+                continue;
+            }
+            Instruction next = i + 1 < to ? code.get(i + 1) : null;
             if (next != null && fuseCompare(ins, next)) {
                 i++;
                 continue;
             }
             instruction(ins);
         }
+        if (region != null && reachable) {
+            exitRegion(0, new ValType[0]);
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    private boolean needsRefFrame() {
+        for (ValType t : localTypes) {
+            if (t.isReference()) {
+                return true;
+            }
+        }
+        for (SplitPlan.Region r : plan.regions()) {
+            for (ValType[] carried : r.exits.values()) {
+                for (ValType t : carried) {
+                    if (t.isReference()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void zero(ValType t) {
+        switch (t) {
+            case I32: mv.visitInsn(ICONST_0); break;
+            case I64: mv.visitInsn(LCONST_0); break;
+            case F32: mv.visitInsn(FCONST_0); break;
+            case F64: mv.visitInsn(DCONST_0); break;
+            default: mv.visitInsn(ACONST_NULL); break;
+        }
+    }
+
+    // ---- regions: parts of the function in methods of their own ----
+
+    /** Pushes frame slot {@code slot} as a value of type {@code t}. */
+    private void loadFromFrame(ValType t, int slot) {
+        if (t.isReference()) {
+            mv.visitVarInsn(ALOAD, refsSlot);
+            Jvm.pushInt(mv, slot);
+            mv.visitInsn(AALOAD);
+            Jvm.castRef(mv, t);
+        } else {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, slot);
+            mv.visitInsn(LALOAD);
+            Jvm.fromBits(mv, t);
+        }
+    }
+
+    /** Stores local {@code i} into its frame slot. */
+    private void storeLocalToFrame(int i) {
+        ValType t = localTypes[i];
+        if (t.isReference()) {
+            mv.visitVarInsn(ALOAD, refsSlot);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(ALOAD, localSlots[i]);
+            mv.visitInsn(AASTORE);
+        } else {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, i);
+            mv.visitVarInsn(Jvm.loadOp(t), localSlots[i]);
+            Jvm.toBits(mv, t);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** Stores the value on top of the stack into frame slot {@code slot}. */
+    private void storeTopToFrame(ValType t, int slot) {
+        int tmp = takeTemp(t);
+        mv.visitVarInsn(Jvm.storeOp(t), tmp);
+        if (t.isReference()) {
+            mv.visitVarInsn(ALOAD, refsSlot);
+            Jvm.pushInt(mv, slot);
+            mv.visitVarInsn(ALOAD, tmp);
+            mv.visitInsn(AASTORE);
+        } else {
+            mv.visitVarInsn(ALOAD, frameSlot);
+            Jvm.pushInt(mv, slot);
+            mv.visitVarInsn(Jvm.loadOp(t), tmp);
+            Jvm.toBits(mv, t);
+            mv.visitInsn(LASTORE);
+        }
+        releaseTemp(t, tmp);
+    }
+
+    /** Leaves this region method: carried values and written locals to the frame, then the code. */
+    private void exitRegion(int exitCode, ValType[] carried) {
+        for (int k = carried.length - 1; k >= 0; k--) {
+            storeTopToFrame(carried[k], plan.localCount + k);
+        }
+        for (int i = region.writtenLocals.nextSetBit(0); i >= 0; i = region.writtenLocals.nextSetBit(i + 1)) {
+            storeLocalToFrame(i);
+        }
+        Jvm.pushInt(mv, exitCode);
+        mv.visitInsn(IRETURN);
+    }
+
+    /** Calls a region's method and replays the branch it exits with. */
+    private void callRegion(SplitPlan.Region r) {
+        for (int i = r.usedLocals.nextSetBit(0); i >= 0; i = r.usedLocals.nextSetBit(i + 1)) {
+            storeLocalToFrame(i);
+        }
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitVarInsn(ALOAD, refsSlot);
+        loadInst();
+        mv.visitMethodInsn(INVOKESTATIC, module.className, module.regionMethodName(funcIndex, r),
+                module.regionDescriptor(), false);
+        for (int i = r.writtenLocals.nextSetBit(0); i >= 0; i = r.writtenLocals.nextSetBit(i + 1)) {
+            loadFromFrame(localTypes[i], i);
+            mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+        }
+        if (r.exits.isEmpty()) {
+            mv.visitInsn(POP);
+            reachable = r.fallsThrough;
+            return;
+        }
+        int[] keys = new int[r.exits.size()];
+        Label[] labels = new Label[keys.length];
+        int k = 0;
+        for (int code : r.exits.keySet()) {
+            keys[k] = code;
+            labels[k] = new Label();
+            k++;
+        }
+        // A region that cannot fall through never returns 0: its default edge must not reach the
+        // code after the call, where the stack may differ.
+        Label fallThrough = new Label();
+        mv.visitLookupSwitchInsn(r.fallsThrough ? fallThrough : labels[0], keys, labels);
+        k = 0;
+        for (Map.Entry<Integer, ValType[]> e : r.exits.entrySet()) {
+            mv.visitLabel(labels[k++]);
+            ValType[] carried = e.getValue();
+            for (int c = 0; c < carried.length; c++) {
+                loadFromFrame(carried[c], plan.localCount + c);
+                push(carried[c]);
+            }
+            if (e.getKey() == -1) {
+                if (region != null) {
+                    exitRegion(-1, carried);
+                } else {
+                    emitReturnWith(type.results());
+                }
+            } else {
+                branchToDepth(e.getKey() - 1);
+            }
+            popN(carried.length);
+        }
+        if (r.fallsThrough) {
+            mv.visitLabel(fallThrough);
+        }
+        reachable = r.fallsThrough;
     }
 
     // ---- stack tracking ----
@@ -242,7 +443,7 @@ final class FunctionEmitter {
         resetStack(c.height);
         pushAll(c.type.results());
         reachable = c.endReachable;
-        if (ctls.isEmpty() && reachable) {
+        if (ctls.isEmpty() && region == null && reachable) {
             emitReturn();
         }
     }
@@ -250,6 +451,40 @@ final class FunctionEmitter {
     private Ctl target(long depth) {
         return ctls.get(ctls.size() - 1 - (int) depth);
     }
+
+    /** True when a branch to {@code depth} leaves this region method. */
+    private boolean exits(long depth) {
+        return depth >= ctls.size();
+    }
+
+    /** A jump that needs nothing but a goto: inside this method, no values to drop, not a return. */
+    private boolean isPlainJump(long depth) {
+        if (exits(depth)) {
+            return false;
+        }
+        Ctl c = target(depth);
+        return !needsAdjust(c) && (region != null || ctls.get(0) != c);
+    }
+
+    /** Branches to the label {@code depth} levels out, whatever it takes. */
+    private void branchToDepth(long depth) {
+        if (region != null && exits(depth)) {
+            int code = (int) depth - ctls.size() + 1;
+            exitRegion(code, region.exits.get(code));
+            return;
+        }
+        branchTo(target(depth));
+    }
+
+    /** The label of a plain jump, marking the block's end as reached. */
+    private Label plainLabel(long depth) {
+        Ctl c = target(depth);
+        if (c.kind != OpCode.LOOP) {
+            c.endReachable = true;
+        }
+        return c.label;
+    }
+
 
     /** Drops the values between the target's base and the carried values, keeping the latter. */
     private void adjustFor(Ctl c) {
@@ -278,7 +513,7 @@ final class FunctionEmitter {
 
     /** Jumps to {@code c} with the stack as it is (not modified in the tracked stack). */
     private void branchTo(Ctl c) {
-        if (ctls.get(0) == c) {
+        if (region == null && ctls.get(0) == c) {
             // branch to the function's outermost label: a return
             emitReturnWith(c.type.results());
             return;
@@ -367,16 +602,13 @@ final class FunctionEmitter {
             ctls.add(c);
             mv.visitJumpInsn(negate(holds), c.elseLabel);
         } else {
-            Ctl c = target(next.operand(0));
-            if (!needsAdjust(c) && ctls.get(0) != c) {
-                if (c.kind != OpCode.LOOP) {
-                    c.endReachable = true;
-                }
-                mv.visitJumpInsn(holds, c.label);
+            long depth = next.operand(0);
+            if (isPlainJump(depth)) {
+                mv.visitJumpInsn(holds, plainLabel(depth));
             } else {
                 Label skip = new Label();
                 mv.visitJumpInsn(negate(holds), skip);
-                branchTo(c);
+                branchToDepth(depth);
                 mv.visitLabel(skip);
             }
         }
@@ -529,21 +761,18 @@ final class FunctionEmitter {
                 end();
                 return;
             case BR:
-                branchTo(target(ins.operand(0)));
+                branchToDepth(ins.operand(0));
                 reachable = false;
                 return;
             case BR_IF: {
                 pop();
-                Ctl c = target(ins.operand(0));
-                if (!needsAdjust(c) && ctls.get(0) != c) {
-                    if (c.kind != OpCode.LOOP) {
-                        c.endReachable = true;
-                    }
-                    mv.visitJumpInsn(IFNE, c.label);
+                long depth = ins.operand(0);
+                if (isPlainJump(depth)) {
+                    mv.visitJumpInsn(IFNE, plainLabel(depth));
                 } else {
                     Label skip = new Label();
                     mv.visitJumpInsn(IFEQ, skip);
-                    branchTo(c);
+                    branchToDepth(depth);
                     mv.visitLabel(skip);
                 }
                 return;
@@ -554,7 +783,11 @@ final class FunctionEmitter {
                 reachable = false;
                 return;
             case RETURN:
-                emitReturn();
+                if (region != null) {
+                    exitRegion(-1, type.results());
+                } else {
+                    emitReturn();
+                }
                 reachable = false;
                 return;
             case CALL:
@@ -715,12 +948,8 @@ final class FunctionEmitter {
             int d = (int) depths[i];
             Label l = byDepth.get(d);
             if (l == null) {
-                Ctl c = target(d);
-                if (!needsAdjust(c) && ctls.get(0) != c) {
-                    l = c.label;
-                    if (c.kind != OpCode.LOOP) {
-                        c.endReachable = true;
-                    }
+                if (isPlainJump(d)) {
+                    l = plainLabel(d);
                 } else {
                     l = new Label();
                     trampolines.add(d);
@@ -743,7 +972,7 @@ final class FunctionEmitter {
         }
         for (int d : trampolines) {
             mv.visitLabel(byDepth.get(d));
-            branchTo(target(d));
+            branchToDepth(d);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.wasm2jar.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.compiler.lower.SplitPlan;
 import dev.wasm2jar.compiler.parse.ParsedModule;
 import dev.wasm2jar.runtime.FuncType;
 import dev.wasm2jar.runtime.ModuleInfo;
@@ -26,16 +27,23 @@ public final class ModuleEmitter {
     /** call_indirect bridges requested by function bodies: name → (type index, table). */
     private final Map<String, int[]> indirectBridges = new LinkedHashMap<>();
 
-    private ModuleEmitter(ParsedModule parsed, ModuleInfo info) {
+    private final SplitPlan[] plans;
+
+    private ModuleEmitter(ParsedModule parsed, ModuleInfo info, SplitPlan[] plans) {
         this.parsed = parsed;
         this.info = info;
+        this.plans = plans;
         this.className = info.className;
         this.instDesc = "L" + className + ";";
     }
 
-    /** Emits the module's classes, by internal name. */
-    public static Map<String, byte[]> emit(ParsedModule parsed, ModuleInfo info) {
-        return new ModuleEmitter(parsed, info).emitAll();
+    /**
+     * Emits the module's classes, by internal name.
+     *
+     * @param plans how each defined function is cut into methods (index minus imported functions)
+     */
+    public static Map<String, byte[]> emit(ParsedModule parsed, ModuleInfo info, SplitPlan[] plans) {
+        return new ModuleEmitter(parsed, info, plans).emitAll();
     }
 
     private Map<String, byte[]> emitAll() {
@@ -53,9 +61,15 @@ public final class ModuleEmitter {
         emitConstructor(cw);
         for (int f = parsed.importedFuncs; f < parsed.functionCount(); f++) {
             FuncType ft = parsed.funcType(f);
-            MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
+            SplitPlan plan = plans[f - parsed.importedFuncs];
             try {
-                new FunctionEmitter(this, f, mv).emit();
+                MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
+                new FunctionEmitter(this, f, mv, plan, null).emit();
+                for (SplitPlan.Region r : plan.regions()) {
+                    MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(),
+                            null, null);
+                    new FunctionEmitter(this, f, rv, plan, r).emit();
+                }
             } catch (CompileException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -73,8 +87,8 @@ public final class ModuleEmitter {
         try {
             out.put(className, cw.toByteArray());
         } catch (MethodTooLargeException e) {
-            throw CompileException.unsupported("function " + e.getMethodName()
-                    + " exceeds the JVM's 64 KB method size limit (" + e.getCodeSize() + " bytes); method splitting is not implemented yet");
+            throw CompileException.unsupported("method " + e.getMethodName() + " exceeds the JVM's 64 KB limit ("
+                    + e.getCodeSize() + " bytes) even after splitting its function into regions");
         }
         return out;
     }
@@ -142,6 +156,16 @@ public final class ModuleEmitter {
         b.append('I').append(instDesc).append(')');
         b.append(ft.resultCount() == 0 ? "V" : ft.result(0).descriptor());
         return b.toString();
+    }
+
+    /** A region of function {@code f}: the function's method name and the region number. */
+    String regionMethodName(int f, SplitPlan.Region r) {
+        return methodNameOf(f) + "$" + r.id;
+    }
+
+    /** Region methods: (long[] frame, Object[] refFrame, ModuleClass) → exit code. */
+    String regionDescriptor() {
+        return "([J[Ljava/lang/Object;" + instDesc + ")I";
     }
 
     static String importBridgeName(int f) {

@@ -72,21 +72,29 @@ final class FunctionValidator {
         }
     }
 
-    void validate() {
+    /**
+     * Validates the body and returns, for each instruction, the operand stack height above the
+     * innermost control frame's base before it runs, or -1 where the code is unreachable.
+     */
+    int[] validate() {
         List<? extends Instruction> code = m.body(funcIndex).instructions();
+        int[] heights = new int[code.size()];
         pushCtrl(OpCode.BLOCK, new ValType[0], type.results());
-        for (Instruction ins : code) {
+        for (int i = 0; i < code.size(); i++) {
+            Instruction ins = code.get(i);
+            current = ins;
             if (ctrls.isEmpty()) {
-                current = ins;
                 throw error("instructions after the end of the function");
             }
-            current = ins;
+            Frame f = ctrls.get(ctrls.size() - 1);
+            heights[i] = f.unreachable ? -1 : height - f.height;
             step(ins);
         }
         if (!ctrls.isEmpty()) {
             throw CompileException.malformed("unexpected end of function body in " + m.describeFunction(funcIndex)
                     + ": END opcode expected");
         }
+        return heights;
     }
 
     private CompileException error(String what) {

@@ -44,7 +44,12 @@ public final class ModuleValidator {
 
     private ModuleValidator() {}
 
-    public static void validate(ParsedModule m) {
+    /**
+     * @return per defined function (index minus imported functions), the operand stack height
+     *     before each instruction (see {@link FunctionValidator#validate()}); later stages use it
+     *     to find where a function can be cut into pieces
+     */
+    public static int[][] validate(ParsedModule m) {
         WasmModule w = m.wasm;
         Context ctx = new Context(m);
 
@@ -178,15 +183,11 @@ public final class ModuleValidator {
                 constExpr(ctx, a.offsetInstructions(), ValType.I32, "offset of data segment " + i);
             }
         }
-        if (ctx.dataCount < 0) {
-            // Without a data count section, bodies cannot refer to data segments (checked above);
-            // record the real count for the checks of active segments only.
-            ctx.dataCount = -1;
-        }
-
+        int[][] heights = new int[m.functionCount() - m.importedFuncs][];
         for (int f = m.importedFuncs; f < m.functionCount(); f++) {
-            new FunctionValidator(ctx, f).validate();
+            heights[f - m.importedFuncs] = new FunctionValidator(ctx, f).validate();
         }
+        return heights;
     }
 
     private static void collectRefs(List<Instruction> expr, Context ctx) {

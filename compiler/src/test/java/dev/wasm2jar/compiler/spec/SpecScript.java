@@ -1,6 +1,7 @@
 package dev.wasm2jar.compiler.spec;
 
 import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Wasm2Jar;
 import dev.wasm2jar.runtime.ExportedFunction;
 import dev.wasm2jar.runtime.FuncRef;
@@ -31,9 +32,12 @@ final class SpecScript {
     private final Map<Long, Object> externs = new HashMap<>();
     private Instance current;
 
-    SpecScript(Path json) {
+    private final int methodBudget;
+
+    SpecScript(Path json, int methodBudget) {
         this.dir = json.getParent();
         this.file = json.getFileName().toString();
+        this.methodBudget = methodBudget;
     }
 
     /** Host reference N of the scripts: equal N is the same object. */
@@ -119,7 +123,7 @@ final class SpecScript {
                     return "skip";
                 }
                 try {
-                    Wasm2Jar.compile(Files.readAllBytes(dir.resolve((String) cmd.get("filename"))));
+                    compile((String) cmd.get("filename"));
                     return "module compiled, expected it rejected: " + cmd.get("text");
                 } catch (CompileException e) {
                     if (e.kind() == CompileException.Kind.UNSUPPORTED) {
@@ -153,9 +157,12 @@ final class SpecScript {
         return actual != null && (actual.startsWith(expected) || expected.startsWith(actual));
     }
 
+    private CompiledModule compile(String filename) throws IOException {
+        return Wasm2Jar.compile(Files.readAllBytes(dir.resolve(filename)), Wasm2Jar.DEFAULT_CLASS_NAME, methodBudget);
+    }
+
     private Instance instantiate(String filename) throws IOException {
-        byte[] bytes = Files.readAllBytes(dir.resolve(filename));
-        return Wasm2Jar.compile(bytes).load().instantiate(host.imports());
+        return compile(filename).load().instantiate(host.imports());
     }
 
     private Instance target(Map<String, Object> action) {

@@ -3,6 +3,7 @@ package dev.wasm2jar.compiler.spec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wasm2jar.compiler.Wasm2Jar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class SpecTestSuiteTest {
             assumeTrue(false, name + ": SIMD is not supported; " + commands + " commands skipped");
             return;
         }
-        SpecScript script = new SpecScript(json);
+        SpecScript script = new SpecScript(json, Wasm2Jar.DEFAULT_METHOD_BUDGET);
         script.run();
         record(name, script.passed, script.failed, script.skipped);
         assertTrue(script.failed == 0, () -> script.failed + " of " + (script.passed + script.failed)
