@@ -127,9 +127,11 @@ final class FunctionEmitter {
         int to;
         if (region == null) {
             // wasm locals start at zero; the JVM needs them definitely assigned
-            for (int i = type.paramCount(); i < localTypes.length; i++) {
-                zero(localTypes[i]);
-                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+            if (!plan.localsInFrame) {
+                for (int i = type.paramCount(); i < localTypes.length; i++) {
+                    zero(localTypes[i]);
+                    mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                }
             }
             if (!plan.isEmpty()) {
                 Jvm.pushInt(mv, plan.frameSize);
@@ -142,13 +144,19 @@ final class FunctionEmitter {
                     mv.visitInsn(ACONST_NULL);
                 }
                 mv.visitVarInsn(ASTORE, refsSlot);
+                if (plan.localsInFrame) {
+                    // the frame starts zeroed: only the parameters need copying in
+                    for (int i = 0; i < type.paramCount(); i++) {
+                        storeLocalToFrame(i);
+                    }
+                }
             }
             Label end = new Label();
             ctls.add(new Ctl(OpCode.BLOCK, type, 0, end, end));
             from = 0;
             to = code.size();
         } else {
-            for (int i = region.usedLocals.nextSetBit(0); i >= 0; i = region.usedLocals.nextSetBit(i + 1)) {
+            for (int i = copiedLocals(region.usedLocals, 0); i >= 0; i = copiedLocals(region.usedLocals, i + 1)) {
                 loadFromFrame(localTypes[i], i);
                 mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
             }
@@ -211,6 +219,11 @@ final class FunctionEmitter {
 
     // ---- regions: parts of the function in methods of their own ----
 
+    /** The next local of {@code set} from {@code from} on that travels by copy (none when they live in the frame). */
+    private int copiedLocals(java.util.BitSet set, int from) {
+        return plan.localsInFrame ? -1 : set.nextSetBit(from);
+    }
+
     /** Pushes frame slot {@code slot} as a value of type {@code t}. */
     private void loadFromFrame(ValType t, int slot) {
         if (t.isReference()) {
@@ -267,7 +280,7 @@ final class FunctionEmitter {
         for (int k = carried.length - 1; k >= 0; k--) {
             storeTopToFrame(carried[k], plan.localCount + k);
         }
-        for (int i = region.writtenLocals.nextSetBit(0); i >= 0; i = region.writtenLocals.nextSetBit(i + 1)) {
+        for (int i = copiedLocals(region.writtenLocals, 0); i >= 0; i = copiedLocals(region.writtenLocals, i + 1)) {
             storeLocalToFrame(i);
         }
         Jvm.pushInt(mv, exitCode);
@@ -276,15 +289,15 @@ final class FunctionEmitter {
 
     /** Calls a region's method and replays the branch it exits with. */
     private void callRegion(SplitPlan.Region r) {
-        for (int i = r.usedLocals.nextSetBit(0); i >= 0; i = r.usedLocals.nextSetBit(i + 1)) {
+        for (int i = copiedLocals(r.usedLocals, 0); i >= 0; i = copiedLocals(r.usedLocals, i + 1)) {
             storeLocalToFrame(i);
         }
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ALOAD, refsSlot);
         loadInst();
-        mv.visitMethodInsn(INVOKESTATIC, module.className, module.regionMethodName(funcIndex, r),
+        mv.visitMethodInsn(INVOKESTATIC, module.ownerOf(funcIndex), module.regionMethodName(funcIndex, r),
                 module.regionDescriptor(), false);
-        for (int i = r.writtenLocals.nextSetBit(0); i >= 0; i = r.writtenLocals.nextSetBit(i + 1)) {
+        for (int i = copiedLocals(r.writtenLocals, 0); i >= 0; i = copiedLocals(r.writtenLocals, i + 1)) {
             loadFromFrame(localTypes[i], i);
             mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
         }
@@ -805,20 +818,32 @@ final class FunctionEmitter {
                 return;
             case LOCAL_GET: {
                 int i = (int) ins.operand(0);
-                mv.visitVarInsn(Jvm.loadOp(localTypes[i]), localSlots[i]);
+                if (plan.localsInFrame) {
+                    loadFromFrame(localTypes[i], i);
+                } else {
+                    mv.visitVarInsn(Jvm.loadOp(localTypes[i]), localSlots[i]);
+                }
                 push(localTypes[i]);
                 return;
             }
             case LOCAL_SET: {
                 int i = (int) ins.operand(0);
-                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                if (plan.localsInFrame) {
+                    storeTopToFrame(localTypes[i], i);
+                } else {
+                    mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                }
                 pop();
                 return;
             }
             case LOCAL_TEE: {
                 int i = (int) ins.operand(0);
                 mv.visitInsn(localTypes[i].slots() == 2 ? DUP2 : DUP);
-                mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                if (plan.localsInFrame) {
+                    storeTopToFrame(localTypes[i], i);
+                } else {
+                    mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
+                }
                 return;
             }
             case GLOBAL_GET:

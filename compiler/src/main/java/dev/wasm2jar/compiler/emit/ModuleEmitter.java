@@ -47,34 +47,19 @@ public final class ModuleEmitter {
     }
 
     private Map<String, byte[]> emitAll() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String a, String b) {
-                // Stack and local reference types are Object, FuncRef or the runtime classes;
-                // where two meet, only Object methods are used on the merged value.
-                return "java/lang/Object";
-            }
-        };
+        ClassWriter cw = newWriter();
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Jvm.INSTANCE, null);
         cw.visitSource("module.wasm", null);
         emitFields(cw);
         emitConstructor(cw);
+        // Functions live in the module class or, for large modules, in code classes beside it
+        // (ModuleLowering decides), each a class of static methods.
+        Map<String, ClassWriter> writers = new LinkedHashMap<>();
+        writers.put(className, cw);
         for (int f = parsed.importedFuncs; f < parsed.functionCount(); f++) {
-            FuncType ft = parsed.funcType(f);
-            SplitPlan plan = plans[f - parsed.importedFuncs];
-            try {
-                MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
-                new FunctionEmitter(this, f, mv, plan, null).emit();
-                for (SplitPlan.Region r : plan.regions()) {
-                    MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(),
-                            null, null);
-                    new FunctionEmitter(this, f, rv, plan, r).emit();
-                }
-            } catch (CompileException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("compiler bug while translating " + parsed.describeFunction(f) + ": " + e, e);
-            }
+            String owner = ownerOf(f);
+            ClassWriter ocw = writers.computeIfAbsent(owner, this::codeClass);
+            emitFunction(ocw, f);
         }
         for (int f = 0; f < parsed.importedFuncs; f++) {
             emitImportBridge(cw, f);
@@ -82,15 +67,53 @@ public final class ModuleEmitter {
         for (Map.Entry<String, int[]> e : indirectBridges.entrySet()) {
             emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
         }
-        cw.visitEnd();
         Map<String, byte[]> out = new LinkedHashMap<>();
-        try {
-            out.put(className, cw.toByteArray());
-        } catch (MethodTooLargeException e) {
-            throw CompileException.unsupported("method " + e.getMethodName() + " exceeds the JVM's 64 KB limit ("
-                    + e.getCodeSize() + " bytes) even after splitting its function into regions");
+        for (Map.Entry<String, ClassWriter> e : writers.entrySet()) {
+            e.getValue().visitEnd();
+            try {
+                out.put(e.getKey(), e.getValue().toByteArray());
+            } catch (MethodTooLargeException ex) {
+                throw CompileException.unsupported("method " + ex.getMethodName() + " exceeds the JVM's 64 KB limit ("
+                        + ex.getCodeSize() + " bytes) even after splitting its function into regions");
+            }
         }
         return out;
+    }
+
+    private static ClassWriter newWriter() {
+        return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // Stack and local reference types are Object, FuncRef or the runtime classes;
+                // where two meet, only Object methods are used on the merged value.
+                return "java/lang/Object";
+            }
+        };
+    }
+
+    private ClassWriter codeClass(String name) {
+        ClassWriter cw = newWriter();
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
+        cw.visitSource("module.wasm", null);
+        return cw;
+    }
+
+    private void emitFunction(ClassWriter cw, int f) {
+        FuncType ft = parsed.funcType(f);
+        SplitPlan plan = plans[f - parsed.importedFuncs];
+        try {
+            MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
+            new FunctionEmitter(this, f, mv, plan, null).emit();
+            for (SplitPlan.Region r : plan.regions()) {
+                MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(),
+                        null, null);
+                new FunctionEmitter(this, f, rv, plan, r).emit();
+            }
+        } catch (CompileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("compiler bug while translating " + parsed.describeFunction(f) + ": " + e, e);
+        }
     }
 
     private void emitFields(ClassWriter cw) {
@@ -216,7 +239,7 @@ public final class ModuleEmitter {
 
     private void emitImportBridge(ClassWriter cw, int f) {
         FuncType ft = parsed.funcType(f);
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE | ACC_SYNTHETIC, importBridgeName(f),
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, importBridgeName(f),
                 staticDescriptor(ft), null, null);
         mv.visitCode();
         int instSlot = paramSlots(ft);
@@ -237,7 +260,7 @@ public final class ModuleEmitter {
 
     private void emitIndirectBridge(ClassWriter cw, String name, int typeIndex, int table) {
         FuncType ft = parsed.types.get(typeIndex);
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
         mv.visitCode();
         int indexSlot = paramSlots(ft);
         int instSlot = indexSlot + 1;

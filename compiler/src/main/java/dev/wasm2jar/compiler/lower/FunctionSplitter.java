@@ -28,6 +28,7 @@ public final class FunctionSplitter {
     private final int[] size;
     private final int budget;
     private final int localCount;
+    private final boolean localsInFrame;
     private final List<SplitPlan.Region> found = new ArrayList<>();
     /** Labels enclosing each region's start (the function's own label included), by region id. */
     private int[] regionLevel;
@@ -38,6 +39,7 @@ public final class FunctionSplitter {
         this.heights = heights;
         this.budget = budget;
         this.localCount = m.funcType(funcIndex).paramCount() + m.body(funcIndex).localTypes().size();
+        this.localsInFrame = localCount > MAX_COPIED_LOCALS;
         int n = code.size();
         matchEnd = new int[n];
         elseAt = new int[n];
@@ -47,6 +49,9 @@ public final class FunctionSplitter {
         for (int i = 0; i < n; i++) {
             Instruction ins = code.get(i);
             size[i] = CodeSize.of(ins);
+            if (localsInFrame && isLocalOp(ins.opcode())) {
+                size[i] += 4; // array access instead of a JVM local
+            }
             elseAt[i] = -1;
             switch (ins.opcode()) {
                 case BLOCK: case LOOP: case IF:
@@ -155,7 +160,7 @@ public final class FunctionSplitter {
             // The call copies each local the region uses to the frame and the written ones back.
             // Outline when that shrinks the method, or, under a budget too small for any stub
             // (tests use one to cut everything), whenever the run is a fair part of the budget.
-            int stub = STUB_BASE + STUB_PER_LOCAL * Math.min(bestLocals, localCount);
+            int stub = STUB_BASE + (localsInFrame ? 0 : STUB_PER_LOCAL * Math.min(bestLocals, localCount));
             if (bestFrom < 0 || bestSize <= Math.min(stub, budget / 2)) {
                 break;
             }
@@ -172,6 +177,13 @@ public final class FunctionSplitter {
         return total;
     }
 
+    private static boolean isLocalOp(OpCode op) {
+        return op == OpCode.LOCAL_GET || op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE;
+    }
+
+    /** Above this many locals, a split function keeps its locals in the frame (see SplitPlan). */
+    private static final int MAX_COPIED_LOCALS = 64;
+
     /** Estimated bytes of a call to a region: the call and its exit dispatch... */
     private static final int STUB_BASE = 16;
     /** ...plus copying a local to the frame and back. */
@@ -181,8 +193,7 @@ public final class FunctionSplitter {
     private int localOps(int from, int to) {
         int n = 0;
         for (int k = from; k < to; k++) {
-            OpCode op = code.get(k).opcode();
-            if (op == OpCode.LOCAL_GET || op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE) {
+            if (isLocalOp(code.get(k).opcode())) {
                 n++;
             }
         }
@@ -208,7 +219,7 @@ public final class FunctionSplitter {
                 maxCarried = Math.max(maxCarried, labelTypesAt[i].length);
             }
         }
-        SplitPlan plan = new SplitPlan(localCount, localCount + maxCarried);
+        SplitPlan plan = new SplitPlan(localCount, localCount + maxCarried, localsInFrame);
         for (SplitPlan.Region r : found) {
             plan.add(r);
         }

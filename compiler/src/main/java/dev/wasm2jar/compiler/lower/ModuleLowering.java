@@ -26,6 +26,9 @@ import java.util.List;
  * needs, as a {@link ModuleInfo}.
  */
 public final class ModuleLowering {
+    /** Functions per generated class. */
+    static final int FUNCTIONS_PER_CLASS = 1000;
+
     private ModuleLowering() {}
 
     public static ModuleInfo lower(ParsedModule m, String className) {
@@ -62,10 +65,15 @@ public final class ModuleLowering {
 
         MethodNames names = new MethodNames();
         List<ModuleInfo.FunctionDef> functions = new ArrayList<>();
+        int defined = m.functionCount() - m.importedFuncs;
         for (int f = m.importedFuncs; f < m.functionCount(); f++) {
             String wasmName = m.functionName(f);
             String debug = wasmName == null ? "func" + f : wasmName;
-            functions.add(new ModuleInfo.FunctionDef(m.funcTypes[f], className, names.assign(f, wasmName), debug));
+            // A class's constant pool holds 65535 entries; each function and each callee it
+            // names takes a few, so large modules spread their functions over code classes.
+            int k = f - m.importedFuncs;
+            String owner = defined <= FUNCTIONS_PER_CLASS ? className : className + "$Code" + (k / FUNCTIONS_PER_CLASS);
+            functions.add(new ModuleInfo.FunctionDef(m.funcTypes[f], owner, names.assign(f, wasmName), debug));
         }
 
         List<ModuleInfo.MemoryDef> memories = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * through, k &gt; 0 to branch to the (k-1)-th label enclosing the region, -1 to return.
  */
 public final class SplitPlan {
-    public static final SplitPlan NONE = new SplitPlan(0, 0);
+    public static final SplitPlan NONE = new SplitPlan(0, 0, false);
 
     /** One outlined run of instructions. */
     public static final class Region {
@@ -44,12 +44,19 @@ public final class SplitPlan {
     public final int localCount;
     /** Frame slots: locals plus the most values any exit carries. */
     public final int frameSize;
+    /**
+     * Whether the function keeps all its locals in the frame rather than in JVM locals: chosen
+     * for functions with many locals, where copying them at every region call would cost more
+     * code than the regions save.
+     */
+    public final boolean localsInFrame;
     private final Map<Integer, Region> byStart = new HashMap<>();
     private final List<Region> regions = new ArrayList<>();
 
-    SplitPlan(int localCount, int frameSize) {
+    SplitPlan(int localCount, int frameSize, boolean localsInFrame) {
         this.localCount = localCount;
         this.frameSize = frameSize;
+        this.localsInFrame = localsInFrame;
     }
 
     void add(Region r) {

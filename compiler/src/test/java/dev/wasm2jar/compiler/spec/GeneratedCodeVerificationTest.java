@@ -3,6 +3,7 @@ package dev.wasm2jar.compiler.spec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wasm2jar.compiler.ClassFiles;
 import dev.wasm2jar.compiler.CompileException;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Wasm2Jar;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,13 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
- * Every module of the spec suite that wasm2jar accepts must produce classes that pass bytecode
- * verification: ASM's analyzer-based check (which names the method and instruction), and the
+ * Every module of the spec suite that wasm2jar accepts must produce classes whose methods
+ * HotSpot will JIT-compile (at most 8000 bytes) and that pass bytecode verification: ASM's analyzer-based check (which names the method and instruction), and the
  * JVM's own verifier when the classes are loaded and linked.
  */
 class GeneratedCodeVerificationTest {
+    /** HotSpot does not JIT-compile longer methods ({@code -XX:+DontCompileHugeMethods}). */
+    private static final int HUGE_METHOD = 8000;
 
     @Test
     void everySpecModuleVerifies() throws Exception {
@@ -45,6 +49,10 @@ class GeneratedCodeVerificationTest {
                 continue; // invalid and malformed modules of the suite
             }
             compiled++;
+            Map.Entry<String, Integer> largest = ClassFiles.largest(cm.classes());
+            if (largest.getValue() > HUGE_METHOD) {
+                problems.add(spec.relativize(wasm) + ": method above HotSpot's JIT limit: " + largest);
+            }
             for (byte[] bytes : cm.classes().values()) {
                 StringWriter out = new StringWriter();
                 CheckClassAdapter.verify(new ClassReader(bytes), CompiledModule.class.getClassLoader(), false,
