@@ -44,6 +44,8 @@ final class FunctionEmitter {
     /** The frame arrays that carry locals to region methods (-1 when the function is not split). */
     private final int frameSlot;
     private final int refsSlot;
+    /** In a region method: the one exit that writes locals back and returns the exit code. */
+    private Label sharedExit;
     private int nextSlot;
     /** Free temporaries by type, reused across branches. */
     private final Map<ValType, List<Integer>> tempPool = new HashMap<>();
@@ -185,6 +187,9 @@ final class FunctionEmitter {
         if (region != null && reachable) {
             exitRegion(0, new ValType[0]);
         }
+        if (sharedExit != null) {
+            emitSharedExit();
+        }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -275,15 +280,43 @@ final class FunctionEmitter {
         releaseTemp(t, tmp);
     }
 
-    /** Leaves this region method: carried values and written locals to the frame, then the code. */
+    /** Leaves this region method: carried values to the frame, then the shared exit with the code. */
     private void exitRegion(int exitCode, ValType[] carried) {
         for (int k = carried.length - 1; k >= 0; k--) {
             storeTopToFrame(carried[k], plan.localCount + k);
         }
+        Jvm.pushInt(mv, exitCode);
+        jumpToSharedExit(stack.size() - carried.length);
+    }
+
+    /**
+     * With the exit code on top of {@code below} other values, empties the stack and jumps to the
+     * one place that writes the locals back and returns, so that each exit costs a few bytes.
+     */
+    private void jumpToSharedExit(int below) {
+        if (below > 0) {
+            int tmp = takeTemp(ValType.I32);
+            mv.visitVarInsn(ISTORE, tmp);
+            for (int i = below - 1; i >= 0; i--) {
+                Jvm.pop(mv, stack.get(i));
+            }
+            mv.visitVarInsn(ILOAD, tmp);
+            releaseTemp(ValType.I32, tmp);
+        }
+        if (sharedExit == null) {
+            sharedExit = new Label();
+        }
+        mv.visitJumpInsn(GOTO, sharedExit);
+    }
+
+    private void emitSharedExit() {
+        mv.visitLabel(sharedExit);
+        int tmp = takeTemp(ValType.I32);
+        mv.visitVarInsn(ISTORE, tmp);
         for (int i = copiedLocals(region.writtenLocals, 0); i >= 0; i = copiedLocals(region.writtenLocals, i + 1)) {
             storeLocalToFrame(i);
         }
-        Jvm.pushInt(mv, exitCode);
+        mv.visitVarInsn(ILOAD, tmp);
         mv.visitInsn(IRETURN);
     }
 
@@ -301,25 +334,59 @@ final class FunctionEmitter {
             loadFromFrame(localTypes[i], i);
             mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
         }
-        if (r.exits.isEmpty()) {
+        // Exits to labels that enclose this method too pass straight on, renumbered, in one test.
+        int internal = ctls.size();
+        Map<Integer, ValType[]> cases = new java.util.TreeMap<>();
+        boolean passing = false;
+        for (Map.Entry<Integer, ValType[]> e : r.exits.entrySet()) {
+            int code = e.getKey();
+            if (region != null && code > internal && e.getValue().length == 0) {
+                passing = true;
+            } else {
+                cases.put(code, e.getValue());
+            }
+        }
+        if (passing) {
+            Label stays = new Label();
+            mv.visitInsn(DUP);
+            Jvm.pushInt(mv, internal);
+            mv.visitJumpInsn(IF_ICMPLE, stays);
+            Jvm.pushInt(mv, internal);
+            mv.visitInsn(ISUB);
+            jumpToSharedExit(stack.size());
+            mv.visitLabel(stays);
+        }
+        if (cases.isEmpty() && r.fallsThrough) {
             mv.visitInsn(POP);
-            reachable = r.fallsThrough;
+            reachable = true;
             return;
         }
-        int[] keys = new int[r.exits.size()];
+        Label fallThrough = new Label();
+        Label never = new Label();
+        Label dflt = r.fallsThrough ? fallThrough : never;
+        int[] keys = new int[cases.size()];
         Label[] labels = new Label[keys.length];
         int k = 0;
-        for (int code : r.exits.keySet()) {
+        for (int code : cases.keySet()) {
             keys[k] = code;
             labels[k] = new Label();
             k++;
         }
-        // A region that cannot fall through never returns 0: its default edge must not reach the
-        // code after the call, where the stack may differ.
-        Label fallThrough = new Label();
-        mv.visitLookupSwitchInsn(r.fallsThrough ? fallThrough : labels[0], keys, labels);
+        if (keys.length == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, dflt);
+        } else if (keys[keys.length - 1] - keys[0] + 1 <= 2 * keys.length) {
+            Label[] table = new Label[keys[keys.length - 1] - keys[0] + 1];
+            java.util.Arrays.fill(table, dflt);
+            for (int i = 0; i < keys.length; i++) {
+                table[keys[i] - keys[0]] = labels[i];
+            }
+            mv.visitTableSwitchInsn(keys[0], keys[keys.length - 1], dflt, table);
+        } else {
+            mv.visitLookupSwitchInsn(dflt, keys, labels);
+        }
         k = 0;
-        for (Map.Entry<Integer, ValType[]> e : r.exits.entrySet()) {
+        for (Map.Entry<Integer, ValType[]> e : cases.entrySet()) {
             mv.visitLabel(labels[k++]);
             ValType[] carried = e.getValue();
             for (int c = 0; c < carried.length; c++) {
@@ -337,7 +404,12 @@ final class FunctionEmitter {
             }
             popN(carried.length);
         }
-        if (r.fallsThrough) {
+        if (!r.fallsThrough) {
+            // a region that cannot fall through never returns 0; the JVM still needs a path
+            mv.visitLabel(never);
+            mv.visitMethodInsn(INVOKESTATIC, Jvm.TRAP, "unreachable", "()L" + Jvm.TRAP + ";", false);
+            mv.visitInsn(ATHROW);
+        } else {
             mv.visitLabel(fallThrough);
         }
         reachable = r.fallsThrough;
