@@ -27,6 +27,7 @@ public final class ParsedModule {
     public final List<GlobalType> globals;
     public final int importedGlobals;
     private final NameCustomSection names;
+    private CodeSectionIndex codeIndex;
 
     /** Table element type and limits. */
     public static final class TableType {
@@ -89,6 +90,14 @@ public final class ParsedModule {
 
     public FunctionBody body(int funcIndex) {
         return wasm.codeSection().getFunctionBody(funcIndex - importedFuncs);
+    }
+
+    /** Offsets and sizes of the function bodies in {@link #bytes}. */
+    public CodeSectionIndex codeIndex() {
+        if (codeIndex == null) {
+            codeIndex = CodeSectionIndex.scan(bytes);
+        }
+        return codeIndex;
     }
 
     /** The function's name from the name section, or null. */
