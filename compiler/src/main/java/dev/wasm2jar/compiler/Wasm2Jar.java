@@ -3,7 +3,6 @@ package dev.wasm2jar.compiler;
 import dev.wasm2jar.compiler.emit.ModuleEmitter;
 import dev.wasm2jar.compiler.lower.FunctionSplitter;
 import dev.wasm2jar.compiler.lower.ModuleLowering;
-import dev.wasm2jar.compiler.lower.SplitPlan;
 import dev.wasm2jar.compiler.parse.ModuleParser;
 import dev.wasm2jar.compiler.parse.ParsedModule;
 import dev.wasm2jar.compiler.validate.ModuleValidator;
@@ -52,11 +51,8 @@ public final class Wasm2Jar {
         ParsedModule parsed = ModuleParser.parse(wasm);
         int[][] heights = ModuleValidator.validate(parsed);
         ModuleInfo info = ModuleLowering.lower(parsed, className);
-        SplitPlan[] plans = new SplitPlan[heights.length];
-        for (int i = 0; i < plans.length; i++) {
-            plans[i] = FunctionSplitter.plan(parsed, parsed.importedFuncs + i, heights[i], methodBudget);
-        }
-        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info, plans);
+        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info,
+                (f, budget) -> FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], budget), methodBudget);
         return new CompiledModule(info, classes);
     }
 }

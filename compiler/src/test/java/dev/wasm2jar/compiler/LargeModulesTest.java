@@ -1,5 +1,7 @@
 package dev.wasm2jar.compiler;
 
+import dev.wasm2jar.compiler.emit.MethodSizes;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +45,7 @@ class LargeModulesTest {
         assertTrue(wasm.length > 100_000, "module body " + wasm.length);
 
         CompiledModule cm = Wasm2Jar.compile(wasm);
-        Map.Entry<String, Integer> largest = ClassFiles.largest(cm.classes());
+        Map.Entry<String, Integer> largest = MethodSizes.largest(cm.classes());
         assertTrue(largest.getValue() <= HUGE_METHOD, "largest generated method: " + largest);
         Instance inst = cm.load().instantiate();
         int x = 7;

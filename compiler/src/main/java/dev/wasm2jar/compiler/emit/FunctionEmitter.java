@@ -46,6 +46,12 @@ final class FunctionEmitter {
     private final int refsSlot;
     /** In a region method: the one exit that writes locals back and returns the exit code. */
     private Label sharedExit;
+    /** In a case group's method: where each entry starts (see SplitPlan.Region#entryBlocks). */
+    private Label[] entryLabels;
+    /** In a case group's method: the shared in-place dispatch of branches to the loop, if any. */
+    private Label groupDispatch;
+    /** Where this method calls a case group with the loop's index as entry, by group. */
+    private final Map<SplitPlan.Region, Label> groupCalls = new HashMap<>();
     private int nextSlot;
     /** Free temporaries by type, reused across branches. */
     private final Map<ValType, List<Integer>> tempPool = new HashMap<>();
@@ -65,6 +71,8 @@ final class FunctionEmitter {
         final Label end;
         Label elseLabel;
         boolean endReachable;
+        /** Whether a jump to {@link #label} has been emitted. */
+        boolean targeted;
 
         Ctl(OpCode kind, FuncType type, int height, Label label, Label end) {
             this.kind = kind;
@@ -111,6 +119,9 @@ final class FunctionEmitter {
             frameSlot = plan.isEmpty() ? -1 : slot++;
             refsSlot = plan.isEmpty() ? -1 : slot++;
         } else {
+            if (region.isGroup()) {
+                slot++; // the entry
+            }
             frameSlot = slot++;
             refsSlot = slot++;
             instSlot = slot++;
@@ -162,17 +173,26 @@ final class FunctionEmitter {
                 loadFromFrame(localTypes[i], i);
                 mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
             }
+            if (region.isGroup()) {
+                enterGroup();
+            }
             from = region.start;
             to = region.end;
         }
         for (int i = from; i < to; i++) {
             Instruction ins = code.get(i);
+            SplitPlan.Region inner = plan.regionAt(i, region);
+            if (inner != null && inner.isGroup() && deadDepth == 0) {
+                // entered through its blocks' ends even when nothing falls into it
+                callGroup(inner);
+                i = inner.end - 1;
+                continue;
+            }
             if (!reachable) {
                 skipDead(ins);
                 continue;
             }
-            SplitPlan.Region inner = plan.regionAt(i);
-            if (inner != null && inner != region) {
+            if (inner != null) {
                 callRegion(inner);
                 i = inner.end - 1;
                 continue;
@@ -182,10 +202,13 @@ final class FunctionEmitter {
                 i++;
                 continue;
             }
-            instruction(ins);
+            instruction(ins, i);
         }
         if (region != null && reachable) {
             exitRegion(0, new ValType[0]);
+        }
+        if (groupDispatch != null) {
+            emitGroupDispatch();
         }
         if (sharedExit != null) {
             emitSharedExit();
@@ -322,18 +345,90 @@ final class FunctionEmitter {
 
     /** Calls a region's method and replays the branch it exits with. */
     private void callRegion(SplitPlan.Region r) {
+        invokeRegion(r, -1);
+        replayExit(r);
+    }
+
+    /**
+     * Calls a case group. Falling into it enters at its first case (entry -1); the loop's
+     * dispatch, when it dispatches by group, enters with the index value; each block that ends
+     * inside the group and that this method branches to gets a trampoline at its end label that
+     * enters after that end (entry -1 - e). The blocks are closed here, as the group closes them.
+     */
+    private void callGroup(SplitPlan.Region r) {
+        int entrySlot = takeTemp(ValType.I32);
+        Label call = new Label();
+        boolean any = false;
+        if (reachable) {
+            mv.visitInsn(ICONST_M1);
+            mv.visitVarInsn(ISTORE, entrySlot);
+            mv.visitJumpInsn(GOTO, call);
+            any = true;
+        }
+        Label byIndex = groupCalls.get(r);
+        if (byIndex != null) {
+            mv.visitLabel(byIndex);
+            loadLocal(r.pcLocal);
+            mv.visitVarInsn(ISTORE, entrySlot);
+            mv.visitJumpInsn(GOTO, call);
+            any = true;
+        }
+        int m = r.entryBlocks.length;
+        for (int e = 1; e <= m; e++) {
+            Ctl closed = ctls.get(ctls.size() - e);
+            if (closed.targeted) {
+                mv.visitLabel(closed.end);
+                Jvm.pushInt(mv, -1 - e);
+                mv.visitVarInsn(ISTORE, entrySlot);
+                mv.visitJumpInsn(GOTO, call);
+                any = true;
+            }
+        }
+        for (int e = 0; e < m; e++) {
+            Ctl c = ctls.remove(ctls.size() - 1);
+            resetStack(c.height);
+        }
+        if (!any) {
+            releaseTemp(ValType.I32, entrySlot);
+            reachable = false;
+            return;
+        }
+        mv.visitLabel(call);
+        reachable = true;
+        invokeRegion(r, entrySlot);
+        releaseTemp(ValType.I32, entrySlot);
+        replayExit(r);
+    }
+
+    private void loadLocal(int i) {
+        if (plan.localsInFrame) {
+            loadFromFrame(localTypes[i], i);
+        } else {
+            mv.visitVarInsn(Jvm.loadOp(localTypes[i]), localSlots[i]);
+        }
+    }
+
+    /** Copies locals to the frame, calls the region's method (entry from a slot, for groups), copies them back. */
+    private void invokeRegion(SplitPlan.Region r, int entrySlot) {
         for (int i = copiedLocals(r.usedLocals, 0); i >= 0; i = copiedLocals(r.usedLocals, i + 1)) {
             storeLocalToFrame(i);
+        }
+        if (entrySlot >= 0) {
+            mv.visitVarInsn(ILOAD, entrySlot);
         }
         mv.visitVarInsn(ALOAD, frameSlot);
         mv.visitVarInsn(ALOAD, refsSlot);
         loadInst();
         mv.visitMethodInsn(INVOKESTATIC, module.ownerOf(funcIndex), module.regionMethodName(funcIndex, r),
-                module.regionDescriptor(), false);
+                module.regionDescriptor(r), false);
         for (int i = copiedLocals(r.writtenLocals, 0); i >= 0; i = copiedLocals(r.writtenLocals, i + 1)) {
             loadFromFrame(localTypes[i], i);
             mv.visitVarInsn(Jvm.storeOp(localTypes[i]), localSlots[i]);
         }
+    }
+
+    /** With a region's exit code on the stack: falls through on 0, else takes the branch it names. */
+    private void replayExit(SplitPlan.Region r) {
         // Exits to labels that enclose this method too pass straight on, renumbered, in one test.
         int internal = ctls.size();
         Map<Integer, ValType[]> cases = new java.util.TreeMap<>();
@@ -413,6 +508,80 @@ final class FunctionEmitter {
             mv.visitLabel(fallThrough);
         }
         reachable = r.fallsThrough;
+    }
+
+    /**
+     * Prologue of a case group's method: the blocks that end inside it become this method's
+     * (their ends are its entry points), and the entry argument selects where to start: -1 the
+     * first case, -1 - e after the end of entry block e, an index value ≥ 0 the case the loop's
+     * dispatch would pick.
+     */
+    private void enterGroup() {
+        int m = region.entryBlocks.length;
+        entryLabels = new Label[m + 1];
+        entryLabels[0] = new Label();
+        FuncType empty = new FuncType(new ValType[0], new ValType[0]);
+        for (int e = m; e >= 1; e--) { // outermost (last to end) first on the control stack
+            Label end = new Label();
+            Ctl c = new Ctl(OpCode.BLOCK, empty, 0, end, end);
+            c.endReachable = true; // always entered through the switch
+            ctls.add(c);
+            entryLabels[e] = end;
+        }
+        Label[] targets = new Label[m + 1]; // entry -1 - m .. -1
+        for (int e = 0; e <= m; e++) {
+            targets[m - e] = entryLabels[e];
+        }
+        Label byIndex = entryLabels[0];
+        if (region.pcLocal >= 0) {
+            groupDispatch = new Label();
+            byIndex = groupDispatch;
+        }
+        mv.visitVarInsn(ILOAD, 0);
+        mv.visitTableSwitchInsn(-1 - m, -1, byIndex, targets);
+        mv.visitLabel(entryLabels[0]);
+    }
+
+    /**
+     * A branch from a case group back to its dispatch loop: dispatches in place when the case
+     * the index selects is in this group, so that a loop among its cases never leaves the method.
+     * All such branches share one switch, emitted after the body.
+     */
+    private boolean dispatchInGroup(int exitCode) {
+        if (region == null || !region.isGroup() || region.pcLocal < 0 || exitCode != region.loopExitCode
+                || !stack.isEmpty()) {
+            return false;
+        }
+        mv.visitJumpInsn(GOTO, groupDispatch);
+        return true;
+    }
+
+    private void emitGroupDispatch() {
+        mv.visitLabel(groupDispatch);
+        resetStack(0); // every branch here had an empty stack
+        reachable = true;
+        int[] pcEntries = region.pcEntries;
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
+        for (int p = 0; p < pcEntries.length; p++) {
+            if (pcEntries[p] >= 0) {
+                lo = Math.min(lo, p);
+                hi = Math.max(hi, p);
+            }
+        }
+        Label elsewhere = new Label();
+        loadLocal(region.pcLocal);
+        if (hi < 0) {
+            mv.visitInsn(POP);
+        } else {
+            Label[] targets = new Label[hi - lo + 1];
+            for (int p = lo; p <= hi; p++) {
+                targets[p - lo] = pcEntries[p] >= 0 ? entryLabels[pcEntries[p]] : elsewhere;
+            }
+            mv.visitTableSwitchInsn(lo, hi, elsewhere, targets);
+        }
+        mv.visitLabel(elsewhere);
+        exitRegion(region.loopExitCode, new ValType[0]);
     }
 
     // ---- stack tracking ----
@@ -555,7 +724,9 @@ final class FunctionEmitter {
     private void branchToDepth(long depth) {
         if (region != null && exits(depth)) {
             int code = (int) depth - ctls.size() + 1;
-            exitRegion(code, region.exits.get(code));
+            if (!dispatchInGroup(code)) {
+                exitRegion(code, region.exits.get(code));
+            }
             return;
         }
         branchTo(target(depth));
@@ -567,6 +738,7 @@ final class FunctionEmitter {
         if (c.kind != OpCode.LOOP) {
             c.endReachable = true;
         }
+        c.targeted = true;
         return c.label;
     }
 
@@ -607,6 +779,7 @@ final class FunctionEmitter {
         if (c.kind != OpCode.LOOP) {
             c.endReachable = true;
         }
+        c.targeted = true;
         mv.visitJumpInsn(GOTO, c.label);
     }
 
@@ -802,7 +975,7 @@ final class FunctionEmitter {
 
     // ---- one instruction (reachable code only) ----
 
-    private void instruction(Instruction ins) {
+    private void instruction(Instruction ins, int index) {
         OpCode op = ins.opcode();
         int[] cmp = compareJump(op);
         if (cmp != null) {
@@ -864,7 +1037,7 @@ final class FunctionEmitter {
             }
             case BR_TABLE:
                 pop();
-                brTable(ins.operands());
+                brTable(ins.operands(), plan.dispatchGroups.get(index));
                 reachable = false;
                 return;
             case RETURN:
@@ -1035,7 +1208,11 @@ final class FunctionEmitter {
         }
     }
 
-    private void brTable(long[] depths) {
+    /**
+     * @param groups for the dispatch of a loop cut into case groups: the group each index value
+     *     selects, whose call this jumps to instead of to the block end (null otherwise)
+     */
+    private void brTable(long[] depths, SplitPlan.Region[] groups) {
         int n = depths.length - 1;
         Map<Integer, Label> byDepth = new HashMap<>();
         List<Integer> trampolines = new ArrayList<>();
@@ -1043,6 +1220,10 @@ final class FunctionEmitter {
         Label dflt = null;
         for (int i = 0; i <= n; i++) {
             int d = (int) depths[i];
+            if (groups != null && i < n && groups[i] != null) {
+                labels[i] = groupCalls.computeIfAbsent(groups[i], g -> new Label());
+                continue;
+            }
             Label l = byDepth.get(d);
             if (l == null) {
                 if (isPlainJump(d)) {

@@ -9,6 +9,12 @@ import dev.wasm2jar.runtime.FuncType;
 import dev.wasm2jar.runtime.ModuleInfo;
 import dev.wasm2jar.runtime.ValType;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
@@ -25,14 +31,29 @@ public final class ModuleEmitter {
     final String className;
     private final String instDesc;
     /** call_indirect bridges requested by function bodies: name → (type index, table). */
-    private final Map<String, int[]> indirectBridges = new LinkedHashMap<>();
+    private final Map<String, int[]> indirectBridges = new ConcurrentHashMap<>();
 
-    private final SplitPlan[] plans;
+    private final Planner planner;
+    private final int methodBudget;
 
-    private ModuleEmitter(ParsedModule parsed, ModuleInfo info, SplitPlan[] plans) {
+    /** Cuts a function into methods within a budget (see {@code FunctionSplitter}). */
+    @FunctionalInterface
+    public interface Planner {
+        SplitPlan plan(int funcIndex, int budget);
+    }
+
+    /** HotSpot does not JIT-compile methods above this many bytes ({@code -XX:+DontCompileHugeMethods}). */
+    public static final int HUGE_METHOD = 8000;
+    /** Below this budget a function that still yields a huge method is given up on. */
+    private static final int MIN_BUDGET = 500;
+    /** Where retries start when the given budget is smaller. */
+    private static final int RETRY_BUDGET = 6000;
+
+    private ModuleEmitter(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget) {
         this.parsed = parsed;
         this.info = info;
-        this.plans = plans;
+        this.planner = planner;
+        this.methodBudget = methodBudget;
         this.className = info.className;
         this.instDesc = "L" + className + ";";
     }
@@ -40,44 +61,107 @@ public final class ModuleEmitter {
     /**
      * Emits the module's classes, by internal name.
      *
-     * @param plans how each defined function is cut into methods (index minus imported functions)
+     * <p>Each function is emitted on its own (in parallel) into a class-file fragment; when one of
+     * its methods comes out above {@link #HUGE_METHOD} bytes, the size estimate that cut it was
+     * off, and it is cut again with a smaller budget. The fragments' methods are then copied into
+     * the module's classes.
+     *
+     * @param planner cuts a defined function into methods within a budget
+     * @param methodBudget the first budget tried (estimated bytes per method)
      */
-    public static Map<String, byte[]> emit(ParsedModule parsed, ModuleInfo info, SplitPlan[] plans) {
-        return new ModuleEmitter(parsed, info, plans).emitAll();
+    public static Map<String, byte[]> emit(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget) {
+        return new ModuleEmitter(parsed, info, planner, methodBudget).emitAll();
     }
 
     private Map<String, byte[]> emitAll() {
-        ClassWriter cw = newWriter();
+        int defined = parsed.functionCount() - parsed.importedFuncs;
+        byte[][] fragments = new byte[defined][];
+        IntStream.range(0, defined).parallel().forEach(i -> fragments[i] = fragment(parsed.importedFuncs + i));
+
+        // Every method comes from a fragment with its frames computed: the classes only collect them.
+        ClassWriter cw = new ClassWriter(0);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Jvm.INSTANCE, null);
         cw.visitSource("module.wasm", null);
         emitFields(cw);
-        emitConstructor(cw);
         // Functions live in the module class or, for large modules, in code classes beside it
         // (ModuleLowering decides), each a class of static methods.
         Map<String, ClassWriter> writers = new LinkedHashMap<>();
         writers.put(className, cw);
-        for (int f = parsed.importedFuncs; f < parsed.functionCount(); f++) {
-            String owner = ownerOf(f);
-            ClassWriter ocw = writers.computeIfAbsent(owner, this::codeClass);
-            emitFunction(ocw, f);
+        for (int i = 0; i < defined; i++) {
+            ClassWriter ocw = writers.computeIfAbsent(ownerOf(parsed.importedFuncs + i), this::codeClass);
+            new ClassReader(fragments[i]).accept(new MethodsOnly(ocw), 0);
+            fragments[i] = null;
         }
+        ClassWriter bridges = newWriter();
+        bridges.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Jvm.INSTANCE, null);
+        emitConstructor(bridges);
         for (int f = 0; f < parsed.importedFuncs; f++) {
-            emitImportBridge(cw, f);
+            emitImportBridge(bridges, f);
         }
-        for (Map.Entry<String, int[]> e : indirectBridges.entrySet()) {
-            emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
+        for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
+            emitIndirectBridge(bridges, e.getKey(), e.getValue()[0], e.getValue()[1]);
         }
+        bridges.visitEnd();
+        new ClassReader(bridges.toByteArray()).accept(new MethodsOnly(cw), 0);
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, ClassWriter> e : writers.entrySet()) {
             e.getValue().visitEnd();
-            try {
-                out.put(e.getKey(), e.getValue().toByteArray());
-            } catch (MethodTooLargeException ex) {
-                throw CompileException.unsupported("method " + ex.getMethodName() + " exceeds the JVM's 64 KB limit ("
-                        + ex.getCodeSize() + " bytes) even after splitting its function into regions");
-            }
+            out.put(e.getKey(), e.getValue().toByteArray());
         }
         return out;
+    }
+
+    /**
+     * A function's methods, in a class file of their own, each within {@link #HUGE_METHOD} bytes.
+     * Budgets tried: the given one, then smaller ones (the size estimate was too low), starting
+     * from {@link #RETRY_BUDGET} when the given one is below it (a tiny budget cuts a function into
+     * so many regions that the calls alone fill a method).
+     */
+    private byte[] fragment(int f) {
+        int budget = methodBudget;
+        int largest;
+        while (true) {
+            SplitPlan plan = planner.plan(f, budget);
+            ClassWriter cw = newWriter();
+            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, ownerOf(f), null, "java/lang/Object", null);
+            emitFunction(cw, f, plan);
+            cw.visitEnd();
+            byte[] bytes = null;
+            try {
+                bytes = cw.toByteArray();
+                largest = MethodSizes.largest(bytes);
+            } catch (MethodTooLargeException e) {
+                largest = e.getCodeSize();
+            }
+            if (largest <= HUGE_METHOD) {
+                return bytes;
+            }
+            if (budget == methodBudget && budget < RETRY_BUDGET) {
+                budget = RETRY_BUDGET;
+            } else if (budget > MIN_BUDGET) {
+                budget = Math.max(MIN_BUDGET, budget * 2 / 3);
+            } else {
+                break;
+            }
+        }
+        throw CompileException.unsupported(parsed.describeFunction(f) + " yields a method of " + largest
+                + " bytes of bytecode, above HotSpot's JIT limit of " + HUGE_METHOD + ", however it is cut");
+    }
+
+    /** Copies the methods of a fragment into a class. */
+    private static final class MethodsOnly extends ClassVisitor {
+        private final ClassVisitor target;
+
+        MethodsOnly(ClassVisitor target) {
+            super(Opcodes.ASM9);
+            this.target = target;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            return target.visitMethod(access, name, descriptor, signature, exceptions);
+        }
     }
 
     private static ClassWriter newWriter() {
@@ -91,21 +175,21 @@ public final class ModuleEmitter {
         };
     }
 
+    /** A class of function methods, filled from fragments whose frames are already computed. */
     private ClassWriter codeClass(String name) {
-        ClassWriter cw = newWriter();
+        ClassWriter cw = new ClassWriter(0);
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
         cw.visitSource("module.wasm", null);
         return cw;
     }
 
-    private void emitFunction(ClassWriter cw, int f) {
+    private void emitFunction(ClassWriter cw, int f, SplitPlan plan) {
         FuncType ft = parsed.funcType(f);
-        SplitPlan plan = plans[f - parsed.importedFuncs];
         try {
             MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
             new FunctionEmitter(this, f, mv, plan, null).emit();
             for (SplitPlan.Region r : plan.regions()) {
-                MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(),
+                MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(r),
                         null, null);
                 new FunctionEmitter(this, f, rv, plan, r).emit();
             }
@@ -186,9 +270,9 @@ public final class ModuleEmitter {
         return methodNameOf(f) + "$" + r.id;
     }
 
-    /** Region methods: (long[] frame, Object[] refFrame, ModuleClass) → exit code. */
-    String regionDescriptor() {
-        return "([J[Ljava/lang/Object;" + instDesc + ")I";
+    /** Region methods: ([int entry,] long[] frame, Object[] refFrame, ModuleClass) → exit code; case groups take the entry. */
+    String regionDescriptor(SplitPlan.Region r) {
+        return (r.isGroup() ? "(I" : "(") + "[J[Ljava/lang/Object;" + instDesc + ")I";
     }
 
     static String importBridgeName(int f) {
@@ -197,7 +281,7 @@ public final class ModuleEmitter {
 
     String requestIndirectBridge(int typeIndex, int table) {
         String name = "call_indirect$" + typeIndex + "$" + table;
-        indirectBridges.putIfAbsent(name, new int[] {typeIndex, table});
+        indirectBridges.putIfAbsent(name, new int[] {typeIndex, table});  // called from several threads
         return name;
     }
 

@@ -109,7 +109,10 @@ public final class FunctionSplitter {
                 int end = matchEnd[i];
                 int els = elseAt[i];
                 int s = size[i];
-                if (els >= 0) {
+                Chain chain = op == OpCode.LOOP ? dispatchChain(i) : null;
+                if (chain != null) {
+                    s += reduceChain(chain);
+                } else if (els >= 0) {
                     s += reduce(i + 1, els) + size[els] + reduce(els + 1, end);
                 } else {
                     s += reduce(i + 1, end);
@@ -177,6 +180,182 @@ public final class FunctionSplitter {
         return total;
     }
 
+    /**
+     * A dispatch loop as Go's compiler emits every function (and as interpreters are written):
+     *
+     * <pre>
+     * loop L
+     *   block B1 ... block Bn          (empty block types)
+     *     [local.get pc] br_table ...   (the body of Bn: the dispatch)
+     *   end  C_n ...                    (case n: runs after Bn's end, falls through)
+     *   end  C_(n-1) ...
+     *   ...
+     * end  C_1 ...  end L
+     * </pre>
+     *
+     * Each {@code C_k} is the code between the end of {@code B_k} and the end of the block that
+     * encloses it. Such a loop is cut into case groups, not into nested statements: cutting the
+     * nest of blocks would put the dispatch itself, and so a call, on every iteration.
+     */
+    private static final class Chain {
+        /** Instruction index of the loop and of B1..Bn, outermost first. */
+        final int loop;
+        final int[] blocks;
+        /** [start, end) of C_k at index k - 1. */
+        final int[] caseStart;
+        final int[] caseEnd;
+        /** The dispatch's index local, or -1; the br_table's depths. */
+        final int pcLocal;
+        final long[] depths;
+
+        Chain(int loop, int[] blocks, int[] caseStart, int[] caseEnd, int pcLocal, long[] depths) {
+            this.loop = loop;
+            this.blocks = blocks;
+            this.caseStart = caseStart;
+            this.caseEnd = caseEnd;
+            this.pcLocal = pcLocal;
+            this.depths = depths;
+        }
+
+        int n() {
+            return blocks.length;
+        }
+    }
+
+    /** The dispatch chain of the loop at {@code loop}, or null when it has not that shape. */
+    private Chain dispatchChain(int loop) {
+        int endLoop = matchEnd[loop];
+        List<Integer> blocks = new ArrayList<>();
+        int p = loop + 1;
+        while (p < endLoop && code.get(p).opcode() == OpCode.BLOCK && isEmptyBlock(code.get(p))) {
+            blocks.add(p);
+            p++;
+        }
+        int n = blocks.size();
+        if (n < 2) {
+            return null;
+        }
+        int inner = blocks.get(n - 1);
+        int innerEnd = matchEnd[inner];
+        if (innerEnd - 1 <= inner || code.get(innerEnd - 1).opcode() != OpCode.BR_TABLE) {
+            return null;
+        }
+        for (int q = inner + 1; q < innerEnd; q++) {
+            OpCode op = code.get(q).opcode();
+            if (op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF) {
+                return null;
+            }
+        }
+        int[] b = new int[n];
+        int[] caseStart = new int[n];
+        int[] caseEnd = new int[n];
+        for (int k = 1; k <= n; k++) {
+            b[k - 1] = blocks.get(k - 1);
+            caseStart[k - 1] = matchEnd[b[k - 1]] + 1;
+            caseEnd[k - 1] = k > 1 ? matchEnd[blocks.get(k - 2)] : endLoop;
+            if (caseStart[k - 1] < caseEnd[k - 1] && heights[caseStart[k - 1]] != 0) {
+                return null;
+            }
+        }
+        Instruction brTable = code.get(innerEnd - 1);
+        int pcLocal = innerEnd - 2 == inner + 1 && code.get(inner + 1).opcode() == OpCode.LOCAL_GET
+                ? (int) code.get(inner + 1).operand(0) : -1;
+        return new Chain(loop, b, caseStart, caseEnd, pcLocal, brTable.operands());
+    }
+
+    private boolean isEmptyBlock(Instruction block) {
+        FuncType t = BlockTypes.of(m, block);
+        return t.paramCount() == 0 && t.resultCount() == 0;
+    }
+
+    /**
+     * Estimated size of a dispatch loop's body after cutting: the dispatch stays, and the cases,
+     * each reduced on its own, go in runs that fit a method ("case groups", entered at any of
+     * their cases) when the whole does not fit.
+     */
+    private int reduceChain(Chain c) {
+        int n = c.n();
+        int inner = c.blocks[n - 1];
+        int dispatch = 0;
+        for (int q = inner + 1; q < matchEnd[inner]; q++) {
+            dispatch += size[q];
+        }
+        int[] caseSize = new int[n + 1];
+        int total = dispatch;
+        for (int k = n; k >= 1; k--) {
+            caseSize[k] = reduce(c.caseStart[k - 1], c.caseEnd[k - 1]);
+            total += caseSize[k];
+        }
+        if (total <= budget) {
+            return total;
+        }
+        total = dispatch;
+        int innerBrTable = matchEnd[inner] - 1;
+        SplitPlan.Region[] byPc = c.pcLocal >= 0 ? new SplitPlan.Region[c.depths.length - 1] : null;
+        int a = n;
+        while (a >= 1) {
+            // the longest run C_a, C_(a-1), ..., C_b that fits; at least one case
+            int b = a;
+            int groupSize = caseSize[a];
+            while (b > 1 && groupSize + caseSize[b - 1] <= budget - GROUP_OVERHEAD) {
+                b--;
+                groupSize += caseSize[b];
+            }
+            int m = a - b;
+            if (groupSize + m > 0) {
+                SplitPlan.Region g = addGroup(c, a, b);
+                total += GROUP_STUB + (localsInFrame ? 0 : STUB_PER_LOCAL * Math.min(localOps(g.start, g.end), localCount));
+                if (byPc != null) {
+                    for (int p = 0; p < byPc.length; p++) {
+                        if (g.pcEntries[p] >= 0) {
+                            byPc[p] = g;
+                        }
+                    }
+                } else {
+                    total += TRAMPOLINE * m;
+                }
+            }
+            a = b - 1;
+        }
+        if (byPc != null) {
+            dispatchGroups.put(innerBrTable, byPc);
+        }
+        return total;
+    }
+
+    /** Dispatches whose cases went into groups, for the plan (see SplitPlan#dispatchGroups). */
+    private final java.util.Map<Integer, SplitPlan.Region[]> dispatchGroups = new java.util.HashMap<>();
+
+    /** Outlines cases C_a..C_b (a ≥ b) as one case group. */
+    private SplitPlan.Region addGroup(Chain c, int a, int b) {
+        int n = c.n();
+        SplitPlan.Region r = new SplitPlan.Region(c.caseStart[a - 1], c.caseEnd[b - 1], found.size());
+        int m = a - b;
+        r.entryBlocks = new int[m];
+        for (int e = 1; e <= m; e++) {
+            r.entryBlocks[e - 1] = c.blocks[a - e - 1]; // entry e starts after the end of B_(a-e)
+        }
+        if (c.pcLocal >= 0) {
+            r.pcLocal = c.pcLocal;
+            r.loopExitCode = b; // labels enclosing the group's end: B_(b-1) .. B_1, then the loop
+            r.pcEntries = new int[c.depths.length - 1];
+            for (int p = 0; p < r.pcEntries.length; p++) {
+                long d = c.depths[p];
+                int k = d < n ? n - (int) d : -1;
+                r.pcEntries[p] = k >= b && k <= a ? a - k : -1;
+            }
+        }
+        found.add(r);
+        return r;
+    }
+
+    /** Estimated bytes a case group costs its method beyond its cases: the entry switches and exits. */
+    private static final int GROUP_OVERHEAD = 64;
+    /** Estimated bytes of calling a case group, locals aside: entries, call, exit dispatch. */
+    private static final int GROUP_STUB = 48;
+    /** Per entry of a case group: setting the entry and jumping to the call. */
+    private static final int TRAMPOLINE = 8;
+
     private static boolean isLocalOp(OpCode op) {
         return op == OpCode.LOCAL_GET || op == OpCode.LOCAL_SET || op == OpCode.LOCAL_TEE;
     }
@@ -223,20 +402,22 @@ public final class FunctionSplitter {
         for (SplitPlan.Region r : found) {
             plan.add(r);
         }
+        plan.dispatchGroups.putAll(dispatchGroups);
         // Walk the body once with the stack of enclosing label types; describe each region.
         labelStack.add(ft.results()); // the function's own label
-        List<Integer> openRegions = new ArrayList<>();
+        List<SplitPlan.Region> openRegions = new ArrayList<>();
         regionLevel = new int[found.size()];
         for (int i = 0; i < code.size(); i++) {
-            SplitPlan.Region starting = plan.regionAt(i);
-            if (starting != null) {
-                openRegions.add(i);
-                regionLevel[starting.id] = labelStack.size();
+            for (SplitPlan.Region starting : plan.regionsAt(i)) {
+                openRegions.add(starting);
+                // A case group closes blocks it did not open: count its exits from its end.
+                int closed = starting.isGroup() ? starting.entryBlocks.length : 0;
+                regionLevel[starting.id] = labelStack.size() - closed;
             }
             Instruction ins = code.get(i);
             OpCode op = ins.opcode();
-            for (int rs : openRegions) {
-                describe(plan.regionAt(rs), ins, labelStack, ft);
+            for (SplitPlan.Region r : openRegions) {
+                describe(r, ins, labelStack, ft);
             }
             if (op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF) {
                 labelStack.add(labelTypesAt[i]);
@@ -244,11 +425,16 @@ public final class FunctionSplitter {
                 labelStack.remove(labelStack.size() - 1);
             }
             for (int k = openRegions.size() - 1; k >= 0; k--) {
-                SplitPlan.Region r = plan.regionAt(openRegions.get(k));
+                SplitPlan.Region r = openRegions.get(k);
                 if (r.end == i + 1) {
                     r.fallsThrough = r.end < code.size() && heights[r.end] != -1;
                     openRegions.remove(k);
                 }
+            }
+        }
+        for (SplitPlan.Region r : found) {
+            if (r.pcLocal >= 0) {
+                r.usedLocals.set(r.pcLocal); // read by the in-place dispatch
             }
         }
         return plan;

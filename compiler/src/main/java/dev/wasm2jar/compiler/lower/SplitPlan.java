@@ -33,11 +33,34 @@ public final class SplitPlan {
         /** Exit codes other than 0, with the types of the values they carry. */
         public final Map<Integer, ValType[]> exits = new TreeMap<>();
         public boolean fallsThrough;
+        /**
+         * For a case group (see {@link FunctionSplitter}), the blocks whose {@code end} lies
+         * inside the region, innermost first. A group's method takes an entry argument: -1 starts
+         * at {@link #start}, -1 - e right after the end of {@code entryBlocks[e - 1]}, and a value
+         * p ≥ 0 dispatches like the loop does on index p (see {@link #pcEntries}). Null for a plain
+         * region.
+         */
+        public int[] entryBlocks;
+        /**
+         * For a case group of a dispatch loop whose index is a local: that local, the exit code of
+         * a branch to the loop, and for each index value the entry of this group it dispatches to
+         * (0 for the first case, e for the case after the end of {@code entryBlocks[e - 1]}, -1
+         * when the case lies elsewhere). A branch to the loop inside the group then dispatches
+         * in place instead of returning. {@code pcLocal} is -1 when not known.
+         */
+        public int pcLocal = -1;
+        public int loopExitCode;
+        public int[] pcEntries;
 
         Region(int start, int end, int id) {
             this.start = start;
             this.end = end;
             this.id = id;
+        }
+
+        /** Whether the region can be entered at several points (a case group). */
+        public boolean isGroup() {
+            return entryBlocks != null;
         }
     }
 
@@ -50,7 +73,14 @@ public final class SplitPlan {
      * code than the regions save.
      */
     public final boolean localsInFrame;
-    private final Map<Integer, Region> byStart = new HashMap<>();
+    /** Regions by start index; several can start at one index (nested), outermost first. */
+    private final Map<Integer, List<Region>> byStart = new HashMap<>();
+    /**
+     * Dispatches of loops cut into case groups, by the index of their {@code br_table}: for each
+     * index value, the group holding the case it selects (null: not in a group). The caller calls
+     * that group with the index value as its entry.
+     */
+    public final Map<Integer, Region[]> dispatchGroups = new HashMap<>();
     private final List<Region> regions = new ArrayList<>();
 
     SplitPlan(int localCount, int frameSize, boolean localsInFrame) {
@@ -60,7 +90,9 @@ public final class SplitPlan {
     }
 
     void add(Region r) {
-        byStart.put(r.start, r);
+        List<Region> at = byStart.computeIfAbsent(r.start, k -> new ArrayList<>(1));
+        at.add(r);
+        at.sort((x, y) -> Integer.compare(y.end, x.end));
         regions.add(r);
     }
 
@@ -68,9 +100,33 @@ public final class SplitPlan {
         return regions.isEmpty();
     }
 
-    /** The region starting at instruction {@code index}, or null. */
+    /** The outermost region starting at instruction {@code index}, or null. */
     public Region regionAt(int index) {
-        return byStart.get(index);
+        List<Region> at = byStart.get(index);
+        return at == null ? null : at.get(0);
+    }
+
+    /**
+     * The outermost region starting at {@code index} inside the method of {@code current} (null:
+     * the function's own method), or null.
+     */
+    public Region regionAt(int index, Region current) {
+        List<Region> at = byStart.get(index);
+        if (at == null) {
+            return null;
+        }
+        for (Region r : at) {
+            if (current == null || (r != current && r.start >= current.start && r.end <= current.end)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** All regions starting at {@code index}, outermost first. */
+    List<Region> regionsAt(int index) {
+        List<Region> at = byStart.get(index);
+        return at == null ? List.of() : at;
     }
 
     public List<Region> regions() {

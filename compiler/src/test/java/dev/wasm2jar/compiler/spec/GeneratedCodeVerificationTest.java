@@ -3,7 +3,7 @@ package dev.wasm2jar.compiler.spec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wasm2jar.compiler.ClassFiles;
+import dev.wasm2jar.compiler.emit.MethodSizes;
 import dev.wasm2jar.compiler.CompileException;
 import dev.wasm2jar.compiler.CompiledModule;
 import dev.wasm2jar.compiler.Wasm2Jar;
@@ -49,7 +49,7 @@ class GeneratedCodeVerificationTest {
                 continue; // invalid and malformed modules of the suite
             }
             compiled++;
-            Map.Entry<String, Integer> largest = ClassFiles.largest(cm.classes());
+            Map.Entry<String, Integer> largest = MethodSizes.largest(cm.classes());
             if (largest.getValue() > HUGE_METHOD) {
                 problems.add(spec.relativize(wasm) + ": method above HotSpot's JIT limit: " + largest);
             }

@@ -1,13 +1,16 @@
-package dev.wasm2jar.compiler;
+package dev.wasm2jar.compiler.emit;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the bytecode length of each method straight from a class file. */
-public final class ClassFiles {
-    private ClassFiles() {}
+/**
+ * Reads the bytecode length of each method straight from a class file: the emitter checks every
+ * function's methods against HotSpot's JIT limit with it, and tests use it too.
+ */
+public final class MethodSizes {
+    private MethodSizes() {}
 
     /** Method name + descriptor → length of its code in bytes. */
     public static Map<String, Integer> codeSizes(byte[] classFile) {
@@ -78,6 +81,15 @@ public final class ClassFiles {
             int len = b.getInt();
             b.position(b.position() + len);
         }
+    }
+
+    /** The length of the longest method's code in a class file. */
+    public static int largest(byte[] classFile) {
+        int max = 0;
+        for (int n : codeSizes(classFile).values()) {
+            max = Math.max(max, n);
+        }
+        return max;
     }
 
     /** The largest method of all classes, as "Class.method(desc) = n". */
