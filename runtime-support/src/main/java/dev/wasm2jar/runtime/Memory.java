@@ -1,32 +1,53 @@
 package dev.wasm2jar.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * A linear memory: a little-endian heap {@link ByteBuffer} whose limit is the memory's size.
+ * A linear memory: a {@code byte[]} read and written little-endian through byte-array view
+ * {@link VarHandle}s, with the memory's size in {@link #limit}.
  *
  * <p>Bounds: every access computes the effective address {@code addr + offset} in 64 bits (both
- * unsigned 32-bit), so a sum above 2^32 cannot wrap to a valid address; any address the buffer
- * cannot hold becomes -1, which the buffer's own bounds check rejects. That one check is the
- * only one on the hot path; its {@link IndexOutOfBoundsException} becomes the spec's trap.
+ * unsigned 32-bit), so a sum above 2^32 cannot wrap to a valid address, and compares it with
+ * the size; an access that does not fit is the spec's trap.
  *
- * <p>Growth: the backing buffer's capacity grows geometrically and {@code memory.grow} only moves
- * the limit while capacity lasts, so a program that grows a page at a time copies its memory
- * O(log n) times, not once per grow.
+ * <p>The accessors generated code calls are a few dozen bytes of bytecode with nothing but
+ * intrinsics and force-inlined JDK code below them, so HotSpot inlines them everywhere: C2
+ * stops inlining once a method and what it inlined reach 8000 bytes of bytecode
+ * ({@code DesiredMethodLimit}), and generated methods come close to that on their own. (The
+ * {@code ByteBuffer} accessors used before cost about 140 such bytes per access, and large Go
+ * functions ran their later accesses as real calls.)
  *
- * <p>Size: a heap buffer is indexed by {@code int}, so the largest memory is 32767 pages (2 GiB
+ * <p>Growth: the array's length (capacity) grows geometrically and {@code memory.grow} only
+ * moves {@link #limit} while capacity lasts, so a program that grows a page at a time copies its
+ * memory O(log n) times, not once per grow.
+ *
+ * <p>Size: a Java array is indexed by {@code int}, so the largest memory is 32767 pages (2 GiB
  * minus 64 KiB); {@code memory.grow} beyond it fails with -1, as the spec allows.
  */
 public final class Memory {
     public static final int PAGE_SIZE = 65536;
     /** The wasm32 page limit. */
     public static final int SPEC_MAX_PAGES = 65536;
-    /** The most pages a ByteBuffer-backed memory can hold. */
+    /** The most pages an array-backed memory can hold. */
     public static final int IMPL_MAX_PAGES = (Integer.MAX_VALUE / PAGE_SIZE);
 
-    /** Backing store; replaced on growth beyond its capacity. Read on every access. */
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The memory's bytes; its length is the capacity. Replaced when growth exceeds it. */
+    public byte[] bytes;
+    /** The memory's size in bytes: pages × 64 KiB. */
+    public int limit;
+    /**
+     * The memory as a little-endian buffer for host code (WASI, embedders), limited to the
+     * memory's size. Replaced along with {@link #bytes}: never keep it across guest calls.
+     */
     public ByteBuffer buf;
     private int pages;
     private final int declaredMax; // -1: none
@@ -44,23 +65,26 @@ public final class Memory {
      * @param embedderMaxPages a further limit the embedder sets (for example to cap a guest's heap)
      */
     public Memory(int initialPages, int declaredMaxPages, int embedderMaxPages) {
-        int limit = Math.min(IMPL_MAX_PAGES, embedderMaxPages);
+        int max = Math.min(IMPL_MAX_PAGES, embedderMaxPages);
         if (declaredMaxPages >= 0) {
-            limit = Math.min(limit, declaredMaxPages);
+            max = Math.min(max, declaredMaxPages);
         }
-        if (initialPages < 0 || initialPages > limit) {
+        if (initialPages < 0 || initialPages > max) {
             throw new IllegalArgumentException(
-                    "memory of " + Integer.toUnsignedString(initialPages) + " pages exceeds the limit of " + limit);
+                    "memory of " + Integer.toUnsignedString(initialPages) + " pages exceeds the limit of " + max);
         }
         this.pages = initialPages;
         this.declaredMax = declaredMaxPages;
-        this.maxPages = limit;
-        this.buf = allocate(initialPages * (long) PAGE_SIZE);
-        this.buf.limit(initialPages * PAGE_SIZE);
+        this.maxPages = max;
+        this.bytes = new byte[initialPages * PAGE_SIZE];
+        this.limit = initialPages * PAGE_SIZE;
+        this.buf = view(bytes, limit);
     }
 
-    private static ByteBuffer allocate(long bytes) {
-        return ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+    private static ByteBuffer view(byte[] bytes, int limit) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.limit(limit);
+        return b;
     }
 
     public int pages() {
@@ -73,7 +97,7 @@ public final class Memory {
     }
 
     public int byteSize() {
-        return pages * PAGE_SIZE;
+        return limit;
     }
 
     /** {@code memory.grow}: returns the old size in pages, or -1 when the memory cannot grow. */
@@ -84,101 +108,83 @@ public final class Memory {
             return -1;
         }
         int newBytes = (int) wanted * PAGE_SIZE;
-        if (newBytes > buf.capacity()) {
-            long cap = Math.max(newBytes, Math.min((long) buf.capacity() * 2, (long) maxPages * PAGE_SIZE));
-            ByteBuffer bigger;
+        if (newBytes > bytes.length) {
+            long cap = Math.max(newBytes, Math.min((long) bytes.length * 2, (long) maxPages * PAGE_SIZE));
+            byte[] bigger;
             try {
-                bigger = allocate(cap);
+                bigger = Arrays.copyOf(bytes, (int) cap);
             } catch (OutOfMemoryError e) {
                 try {
-                    bigger = allocate(newBytes);
+                    bigger = Arrays.copyOf(bytes, newBytes);
                 } catch (OutOfMemoryError e2) {
                     return -1;
                 }
             }
-            ByteBuffer src = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            src.position(0).limit(old * PAGE_SIZE);
-            bigger.put(src);
-            bigger.clear();
-            buf = bigger;
+            bytes = bigger;
         }
-        buf.limit(newBytes);
+        limit = newBytes;
+        buf = view(bytes, limit);
         pages = (int) wanted;
         return old;
     }
 
     // ---- effective addresses ----
 
-    /** {@code addr + offset} as unsigned 32-bit values; -1 when it lies beyond any buffer index. */
+    /** {@code addr + offset} as unsigned 32-bit values; -1 when it lies beyond any array index. */
     public static int ea(int addr, int offset) {
         long e = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
         return e <= Integer.MAX_VALUE ? (int) e : -1;
     }
 
     // ---- loads and stores used by generated code: (address, [value,] offset, memory) ----
+    // Each checks addr + offset + width <= limit in 64 bits; the array's own check then never fails.
 
     public static int i32Load(int addr, int offset, Memory m) {
-        try {
-            return m.buf.getInt(ea(addr, offset));
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea > m.limit - 4L) {
             throw Trap.outOfBoundsMemory();
         }
+        return (int) I32.get(m.bytes, (int) ea);
     }
 
     public static long i64Load(int addr, int offset, Memory m) {
-        try {
-            return m.buf.getLong(ea(addr, offset));
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea > m.limit - 8L) {
             throw Trap.outOfBoundsMemory();
         }
+        return (long) I64.get(m.bytes, (int) ea);
     }
 
     public static float f32Load(int addr, int offset, Memory m) {
-        try {
-            return Float.intBitsToFloat(m.buf.getInt(ea(addr, offset)));
-        } catch (IndexOutOfBoundsException e) {
-            throw Trap.outOfBoundsMemory();
-        }
+        return Float.intBitsToFloat(i32Load(addr, offset, m));
     }
 
     public static double f64Load(int addr, int offset, Memory m) {
-        try {
-            return Double.longBitsToDouble(m.buf.getLong(ea(addr, offset)));
-        } catch (IndexOutOfBoundsException e) {
-            throw Trap.outOfBoundsMemory();
-        }
+        return Double.longBitsToDouble(i64Load(addr, offset, m));
     }
 
     public static int i32Load8S(int addr, int offset, Memory m) {
-        try {
-            return m.buf.get(ea(addr, offset));
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea >= m.limit) {
             throw Trap.outOfBoundsMemory();
         }
+        return m.bytes[(int) ea];
     }
 
     public static int i32Load8U(int addr, int offset, Memory m) {
-        try {
-            return m.buf.get(ea(addr, offset)) & 0xFF;
-        } catch (IndexOutOfBoundsException e) {
-            throw Trap.outOfBoundsMemory();
-        }
+        return i32Load8S(addr, offset, m) & 0xFF;
     }
 
     public static int i32Load16S(int addr, int offset, Memory m) {
-        try {
-            return m.buf.getShort(ea(addr, offset));
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea > m.limit - 2L) {
             throw Trap.outOfBoundsMemory();
         }
+        return (short) I16.get(m.bytes, (int) ea);
     }
 
     public static int i32Load16U(int addr, int offset, Memory m) {
-        try {
-            return m.buf.getShort(ea(addr, offset)) & 0xFFFF;
-        } catch (IndexOutOfBoundsException e) {
-            throw Trap.outOfBoundsMemory();
-        }
+        return i32Load16S(addr, offset, m) & 0xFFFF;
     }
 
     public static long i64Load8S(int addr, int offset, Memory m) {
@@ -186,7 +192,7 @@ public final class Memory {
     }
 
     public static long i64Load8U(int addr, int offset, Memory m) {
-        return i32Load8U(addr, offset, m);
+        return i32Load8S(addr, offset, m) & 0xFFL;
     }
 
     public static long i64Load16S(int addr, int offset, Memory m) {
@@ -194,7 +200,7 @@ public final class Memory {
     }
 
     public static long i64Load16U(int addr, int offset, Memory m) {
-        return i32Load16U(addr, offset, m);
+        return i32Load16S(addr, offset, m) & 0xFFFFL;
     }
 
     public static long i64Load32S(int addr, int offset, Memory m) {
@@ -206,51 +212,43 @@ public final class Memory {
     }
 
     public static void i32Store(int addr, int value, int offset, Memory m) {
-        try {
-            m.buf.putInt(ea(addr, offset), value);
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea > m.limit - 4L) {
             throw Trap.outOfBoundsMemory();
         }
+        I32.set(m.bytes, (int) ea, value);
     }
 
     public static void i64Store(int addr, long value, int offset, Memory m) {
-        try {
-            m.buf.putLong(ea(addr, offset), value);
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea > m.limit - 8L) {
             throw Trap.outOfBoundsMemory();
         }
+        I64.set(m.bytes, (int) ea, value);
     }
 
     public static void f32Store(int addr, float value, int offset, Memory m) {
-        try {
-            m.buf.putInt(ea(addr, offset), Float.floatToRawIntBits(value));
-        } catch (IndexOutOfBoundsException e) {
-            throw Trap.outOfBoundsMemory();
-        }
+        i32Store(addr, Float.floatToRawIntBits(value), offset, m);
     }
 
     public static void f64Store(int addr, double value, int offset, Memory m) {
-        try {
-            m.buf.putLong(ea(addr, offset), Double.doubleToRawLongBits(value));
-        } catch (IndexOutOfBoundsException e) {
-            throw Trap.outOfBoundsMemory();
-        }
+        i64Store(addr, Double.doubleToRawLongBits(value), offset, m);
     }
 
     public static void i32Store8(int addr, int value, int offset, Memory m) {
-        try {
-            m.buf.put(ea(addr, offset), (byte) value);
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea >= m.limit) {
             throw Trap.outOfBoundsMemory();
         }
+        m.bytes[(int) ea] = (byte) value;
     }
 
     public static void i32Store16(int addr, int value, int offset, Memory m) {
-        try {
-            m.buf.putShort(ea(addr, offset), (short) value);
-        } catch (IndexOutOfBoundsException e) {
+        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
+        if (ea > m.limit - 2L) {
             throw Trap.outOfBoundsMemory();
         }
+        I16.set(m.bytes, (int) ea, (short) value);
     }
 
     public static void i64Store8(int addr, long value, int offset, Memory m) {
@@ -280,25 +278,14 @@ public final class Memory {
     /** {@code memory.fill}: (dest, value, length, memory). */
     public static void fill(int dest, int value, int len, Memory m) {
         m.checkRange(dest, len);
-        int d = dest;
-        int n = len;
-        byte b = (byte) value;
-        if (m.buf.hasArray()) {
-            java.util.Arrays.fill(m.buf.array(), m.buf.arrayOffset() + d, m.buf.arrayOffset() + d + n, b);
-        } else {
-            for (int i = 0; i < n; i++) {
-                m.buf.put(d + i, b);
-            }
-        }
+        Arrays.fill(m.bytes, dest, dest + len, (byte) value);
     }
 
     /** {@code memory.copy}: (dest, src, length, memory); overlapping ranges copy as memmove. */
     public static void copy(int dest, int src, int len, Memory m) {
         m.checkRange(dest, len);
         m.checkRange(src, len);
-        byte[] a = m.buf.array();
-        int base = m.buf.arrayOffset();
-        System.arraycopy(a, base + src, a, base + dest, len);
+        System.arraycopy(m.bytes, src, m.bytes, dest, len);
     }
 
     /** {@code memory.init}: (dest, srcOffset, length, segment bytes or null when dropped, memory). */
@@ -309,13 +296,13 @@ public final class Memory {
         }
         m.checkRange(dest, len);
         if (len != 0) {
-            System.arraycopy(segment, src, m.buf.array(), m.buf.arrayOffset() + dest, len);
+            System.arraycopy(segment, src, m.bytes, dest, len);
         }
     }
 
     /** Traps unless [addr, addr+len) (unsigned) lies within the memory. */
     public void checkRange(int addr, int len) {
-        if ((addr & 0xFFFFFFFFL) + (len & 0xFFFFFFFFL) > (long) byteSize()) {
+        if ((addr & 0xFFFFFFFFL) + (len & 0xFFFFFFFFL) > (long) limit) {
             throw Trap.outOfBoundsMemory();
         }
     }
@@ -353,7 +340,7 @@ public final class Memory {
     /** Copies {@code len} bytes at {@code addr} into {@code dst[off..]}. */
     public void read(int addr, byte[] dst, int off, int len) {
         checkRange(addr, len);
-        System.arraycopy(buf.array(), buf.arrayOffset() + addr, dst, off, len);
+        System.arraycopy(bytes, addr, dst, off, len);
     }
 
     public byte[] readBytes(int addr, int len) {
@@ -365,7 +352,7 @@ public final class Memory {
     /** Copies {@code src[off..off+len)} to {@code addr}. */
     public void write(int addr, byte[] src, int off, int len) {
         checkRange(addr, len);
-        System.arraycopy(src, off, buf.array(), buf.arrayOffset() + addr, len);
+        System.arraycopy(src, off, bytes, addr, len);
     }
 
     public void write(int addr, byte[] src) {
@@ -374,7 +361,7 @@ public final class Memory {
 
     public String readString(int addr, int len) {
         checkRange(addr, len);
-        return new String(buf.array(), buf.arrayOffset() + addr, len, StandardCharsets.UTF_8);
+        return new String(bytes, addr, len, StandardCharsets.UTF_8);
     }
 
     /**

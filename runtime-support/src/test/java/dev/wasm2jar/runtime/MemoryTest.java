@@ -347,18 +347,19 @@ class MemoryTest {
 
         @Test
         void capacityGrowsGeometricallySoOnePageGrowsRarelyCopy() {
-            ByteBuffer first = m.buf;
-            assertEquals(PAGE, first.capacity());
-            assertEquals(1, m.grow(1)); // 2 pages: needs a bigger buffer
-            ByteBuffer second = m.buf;
+            byte[] first = m.bytes;
+            assertEquals(PAGE, first.length);
+            assertEquals(1, m.grow(1)); // 2 pages: needs a bigger array
+            byte[] second = m.bytes;
             assertNotSame(first, second);
-            assertEquals(2 * PAGE, second.capacity());
+            assertEquals(2 * PAGE, second.length);
             assertEquals(2, m.grow(1)); // 3 pages: doubles to 4
-            ByteBuffer third = m.buf;
+            byte[] third = m.bytes;
             assertNotSame(second, third);
-            assertEquals(4 * PAGE, third.capacity());
-            assertEquals(3, m.grow(1)); // 4 pages: fits, the buffer stays
-            assertSame(third, m.buf);
+            assertEquals(4 * PAGE, third.length);
+            assertEquals(3, m.grow(1)); // 4 pages: fits, the array stays
+            assertSame(third, m.bytes);
+            assertEquals(4 * PAGE, m.limit);
             assertEquals(4 * PAGE, m.buf.limit());
             assertEquals(4, m.grow(1)); // 5 pages: doubles to 8
             assertEquals(8 * PAGE, m.buf.capacity());
