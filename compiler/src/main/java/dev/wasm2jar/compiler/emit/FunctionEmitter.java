@@ -207,9 +207,6 @@ final class FunctionEmitter {
         if (region != null && reachable) {
             exitRegion(0, new ValType[0]);
         }
-        if (groupDispatch != null) {
-            emitGroupDispatch();
-        }
         if (sharedExit != null) {
             emitSharedExit();
         }
@@ -539,13 +536,19 @@ final class FunctionEmitter {
         }
         mv.visitVarInsn(ILOAD, 0);
         mv.visitTableSwitchInsn(-1 - m, -1, byIndex, targets);
+        if (groupDispatch != null) {
+            // Before the cases, so that a branch back to the loop is a backward goto: HotSpot's
+            // interpreter counts loops (and starts on-stack replacement) only on those, not on
+            // switches, and a loop inside a group method would otherwise never be compiled.
+            emitGroupDispatch();
+        }
         mv.visitLabel(entryLabels[0]);
     }
 
     /**
      * A branch from a case group back to its dispatch loop: dispatches in place when the case
      * the index selects is in this group, so that a loop among its cases never leaves the method.
-     * All such branches share one switch, emitted after the body.
+     * All such branches share one switch, emitted before the body.
      */
     private boolean dispatchInGroup(int exitCode) {
         if (region == null || !region.isGroup() || region.pcLocal < 0 || exitCode != region.loopExitCode
