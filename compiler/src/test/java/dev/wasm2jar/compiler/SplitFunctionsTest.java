@@ -36,7 +36,7 @@ class SplitFunctionsTest {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String d, String s, String[] e) {
                     if ((access & Opcodes.ACC_SYNTHETIC) != 0 && name.contains("$") && !name.startsWith("import$")
-                            && !name.startsWith("call_indirect$")) {
+                            && !name.startsWith("call_indirect$") && !name.startsWith("dispatch$")) {
                         n[0]++;
                     }
                     return null;

@@ -16,8 +16,19 @@ public final class FuncRef {
     /** Where results 2..n of a call land (see {@link Instance#mvBits}). */
     public final Instance owner;
     public final String name;
+    /**
+     * For a function defined by a compiled module: its position among the functions of the
+     * same signature that the module defines (in function index order), which that module's
+     * {@code call_indirect} switches on to call it directly when {@link #owner} is the calling
+     * instance. -1 for host functions.
+     */
+    public final int typeSlot;
 
     public FuncRef(FuncType type, MethodHandle handle, Instance owner, String name) {
+        this(type, handle, owner, name, -1);
+    }
+
+    public FuncRef(FuncType type, MethodHandle handle, Instance owner, String name, int typeSlot) {
         if (!handle.type().equals(type.methodType())) {
             throw new IllegalArgumentException("handle of " + name + " has type " + handle.type()
                     + ", expected " + type.methodType());
@@ -27,6 +38,7 @@ public final class FuncRef {
         this.handle = handle;
         this.owner = owner;
         this.name = name;
+        this.typeSlot = typeSlot;
     }
 
     @Override

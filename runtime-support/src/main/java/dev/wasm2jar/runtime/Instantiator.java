@@ -240,7 +240,7 @@ public final class Instantiator {
             MethodType mt = type.methodType().appendParameterTypes(inst.getClass());
             MethodHandle mh = MethodHandles.publicLookup().findStatic(owner, fd.methodName, mt);
             mh = MethodHandles.insertArguments(mh, type.paramCount(), inst);
-            return new FuncRef(type, mh, inst, fd.debugName);
+            return new FuncRef(type, mh, inst, fd.debugName, info.typeSlots()[index - info.importedFunctions]);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot find the method of function " + index + " (" + fd.debugName + ")", e);
         }

@@ -199,6 +199,27 @@ public final class ModuleInfo {
         }
     }
 
+    private int[] typeSlots;
+
+    /**
+     * For each defined function (index minus imported functions): its position among the
+     * defined functions of the same signature (types with equal parameters and results count as
+     * one), in index order (see {@link FuncRef#typeSlot}).
+     */
+    public int[] typeSlots() {
+        int[] slots = typeSlots;
+        if (slots == null) {
+            slots = new int[functions.size()];
+            java.util.Map<String, int[]> next = new java.util.HashMap<>();
+            for (int i = 0; i < slots.length; i++) {
+                String key = types.get(functions.get(i).typeIndex).key();
+                slots[i] = next.computeIfAbsent(key, k -> new int[1])[0]++;
+            }
+            typeSlots = slots;
+        }
+        return slots;
+    }
+
     public FuncType functionType(int funcIndex) {
         return types.get(functionTypes[funcIndex]);
     }

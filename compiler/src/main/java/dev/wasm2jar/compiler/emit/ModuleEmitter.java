@@ -8,7 +8,10 @@ import dev.wasm2jar.compiler.parse.ParsedModule;
 import dev.wasm2jar.runtime.FuncType;
 import dev.wasm2jar.runtime.ModuleInfo;
 import dev.wasm2jar.runtime.ValType;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -17,6 +20,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Opcodes;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
@@ -100,6 +104,9 @@ public final class ModuleEmitter {
         }
         for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
             emitIndirectBridge(bridges, e.getKey(), e.getValue()[0], e.getValue()[1]);
+        }
+        for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
+            emitDispatch(bridges, e.getKey(), e.getValue());
         }
         bridges.visitEnd();
         new ClassReader(bridges.toByteArray()).accept(new MethodsOnly(cw), 0);
@@ -294,7 +301,7 @@ public final class ModuleEmitter {
         return slot;
     }
 
-    private static int paramSlots(FuncType ft) {
+    static int paramSlots(FuncType ft) {
         int s = 0;
         for (ValType p : ft.params()) {
             s += p.slots();
@@ -342,6 +349,14 @@ public final class ModuleEmitter {
         mv.visitEnd();
     }
 
+    /**
+     * {@code call_indirect} of one type through one table. The element is checked (bounds,
+     * null, signature) by the table; a function of this very instance is then called directly,
+     * through a switch on its {@link dev.wasm2jar.runtime.FuncRef#typeSlot}, in chunks that keep
+     * each method JIT-compilable; anything else (host functions, other instances) through its
+     * method handle. A {@code MethodHandle} that is not a constant costs an indirect call
+     * through its lambda form and cannot be inlined; a static call in a switch is cheap.
+     */
     private void emitIndirectBridge(ClassWriter cw, String name, int typeIndex, int table) {
         FuncType ft = parsed.types.get(typeIndex);
         MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
@@ -355,8 +370,43 @@ public final class ModuleEmitter {
         mv.visitVarInsn(ILOAD, indexSlot);
         mv.visitLdcInsn(ft.key());
         mv.visitMethodInsn(INVOKEVIRTUAL, Jvm.TABLE, "funcForCall", "(ILjava/lang/String;)L" + Jvm.FUNCREF + ";", false);
-        mv.visitInsn(DUP);
         mv.visitVarInsn(ASTORE, refSlot);
+
+        List<Integer> targets = definedFunctionsOf(ft);
+        Label slow = new Label();
+        if (!targets.isEmpty()) {
+            mv.visitVarInsn(ALOAD, refSlot);
+            mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "owner", "L" + Jvm.INSTANCE + ";");
+            mv.visitVarInsn(ALOAD, instSlot);
+            mv.visitJumpInsn(IF_ACMPNE, slow);
+            int chunk = dispatchChunk(ft);
+            int chunks = (targets.size() + chunk - 1) / chunk;
+            String dispatchDesc = indirectDescriptor(ft); // (params..., int slot, Module)
+            Label[] byChunk = new Label[chunks];
+            if (chunks > 1) {
+                mv.visitVarInsn(ALOAD, refSlot);
+                mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "typeSlot", "I");
+                Jvm.pushInt(mv, Integer.numberOfTrailingZeros(chunk));
+                mv.visitInsn(IUSHR);
+                for (int c = 0; c < chunks; c++) {
+                    byChunk[c] = new Label();
+                }
+                mv.visitTableSwitchInsn(0, chunks - 1, slow, byChunk);
+            }
+            for (int c = 0; c < chunks; c++) {
+                if (chunks > 1) {
+                    mv.visitLabel(byChunk[c]);
+                }
+                loadParams(mv, ft);
+                mv.visitVarInsn(ALOAD, refSlot);
+                mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "typeSlot", "I");
+                mv.visitVarInsn(ALOAD, instSlot);
+                mv.visitMethodInsn(INVOKESTATIC, className, requestDispatch(ft, c), dispatchDesc, false);
+                mv.visitInsn(ft.resultCount() == 0 ? RETURN : Jvm.returnOp(ft.result(0)));
+            }
+        }
+        mv.visitLabel(slow);
+        mv.visitVarInsn(ALOAD, refSlot);
         mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "handle", "Ljava/lang/invoke/MethodHandle;");
         loadParams(mv, ft);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", ft.descriptor(), false);
@@ -367,6 +417,68 @@ public final class ModuleEmitter {
             copyExtraResults(mv, ft, instSlot, ownerSlot);
         }
         mv.visitInsn(ft.resultCount() == 0 ? RETURN : Jvm.returnOp(ft.result(0)));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Defined functions with signature {@code ft}, in index order: position = typeSlot. */
+    private List<Integer> definedFunctionsOf(FuncType ft) {
+        return functionsBySignature.computeIfAbsent(ft.key(), k -> {
+            List<Integer> out = new ArrayList<>();
+            for (int f = parsed.importedFuncs; f < parsed.functionCount(); f++) {
+                if (parsed.funcType(f).key().equals(k)) {
+                    out.add(f);
+                }
+            }
+            return out;
+        });
+    }
+
+    private final Map<String, List<Integer>> functionsBySignature = new HashMap<>();
+    /** Dispatch chunk methods to emit: name → signature. */
+    private final Map<String, FuncType> dispatches = new TreeMap<>();
+
+    /** Cases per dispatch method: a power of two that keeps the method well under the JIT limit. */
+    private static int dispatchChunk(FuncType ft) {
+        int caseBytes = 12 + 2 * paramSlots(ft);
+        int chunk = Integer.highestOneBit(Math.max(16, Math.min(1024, 5000 / caseBytes)));
+        return chunk;
+    }
+
+    private String requestDispatch(FuncType ft, int chunk) {
+        String name = "dispatch$" + parsed.types.indexOf(ft) + "$" + chunk;
+        dispatches.put(name, ft);
+        return name;
+    }
+
+    /** {@code dispatch$T$c(params..., int typeSlot, Module)}: a switch calling the functions of chunk c. */
+    private void emitDispatch(ClassWriter cw, String name, FuncType ft) {
+        int c = Integer.parseInt(name.substring(name.lastIndexOf('$') + 1));
+        int chunk = dispatchChunk(ft);
+        List<Integer> all = definedFunctionsOf(ft);
+        List<Integer> mine = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
+        mv.visitCode();
+        int slotSlot = paramSlots(ft);
+        int instSlot = slotSlot + 1;
+        mv.visitVarInsn(ILOAD, slotSlot);
+        Label[] cases = new Label[mine.size()];
+        for (int k = 0; k < cases.length; k++) {
+            cases[k] = new Label();
+        }
+        Label never = new Label();
+        mv.visitTableSwitchInsn(c * chunk, c * chunk + cases.length - 1, never, cases);
+        for (int k = 0; k < cases.length; k++) {
+            int f = mine.get(k);
+            mv.visitLabel(cases[k]);
+            loadParams(mv, ft);
+            mv.visitVarInsn(ALOAD, instSlot);
+            mv.visitMethodInsn(INVOKESTATIC, ownerOf(f), methodNameOf(f), staticDescriptor(ft), false);
+            mv.visitInsn(ft.resultCount() == 0 ? RETURN : Jvm.returnOp(ft.result(0)));
+        }
+        mv.visitLabel(never);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.TRAP, "unreachable", "()L" + Jvm.TRAP + ";", false);
+        mv.visitInsn(ATHROW);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
