@@ -183,9 +183,22 @@ public final class ModuleValidator {
                 constExpr(ctx, a.offsetInstructions(), ValType.I32, "offset of data segment " + i);
             }
         }
-        int[][] heights = new int[m.functionCount() - m.importedFuncs][];
-        for (int f = m.importedFuncs; f < m.functionCount(); f++) {
-            heights[f - m.importedFuncs] = new FunctionValidator(ctx, f).validate();
+        // Bodies are checked in parallel (the context is only read); of several invalid ones, the
+        // first by index is reported, as a sequential check would.
+        int defined = m.functionCount() - m.importedFuncs;
+        int[][] heights = new int[defined][];
+        CompileException[] errors = new CompileException[defined];
+        java.util.stream.IntStream.range(0, defined).parallel().forEach(i -> {
+            try {
+                heights[i] = new FunctionValidator(ctx, m.importedFuncs + i).validate();
+            } catch (CompileException e) {
+                errors[i] = e;
+            }
+        });
+        for (CompileException e : errors) {
+            if (e != null) {
+                throw e;
+            }
         }
         return heights;
     }
