@@ -14,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Opcodes;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
@@ -65,10 +62,11 @@ public final class ModuleEmitter {
     /**
      * Emits the module's classes, by internal name.
      *
-     * <p>Each function is emitted on its own (in parallel) into a class-file fragment; when one of
-     * its methods comes out above {@link #HUGE_METHOD} bytes, the size estimate that cut it was
-     * off, and it is cut again with a smaller budget. The fragments' methods are then copied into
-     * the module's classes.
+     * <p>Code classes are emitted in parallel, one task each. After a class is written its
+     * methods' sizes are read back: a function with a method above {@link #HUGE_METHOD} bytes
+     * (the size estimate that cut it was off) is cut again with a smaller budget and the class
+     * written again. The module class comes last, since its {@code call_indirect} bridges are
+     * those the function bodies asked for.
      *
      * @param planner cuts a defined function into methods within a budget
      * @param methodBudget the first budget tried (estimated bytes per method)
@@ -78,96 +76,95 @@ public final class ModuleEmitter {
     }
 
     private Map<String, byte[]> emitAll() {
-        int defined = parsed.functionCount() - parsed.importedFuncs;
-        byte[][] fragments = new byte[defined][];
-        IntStream.range(0, defined).parallel().forEach(i -> fragments[i] = fragment(parsed.importedFuncs + i));
-
-        // Every method comes from a fragment with its frames computed: the classes only collect them.
-        ClassWriter cw = new ClassWriter(0);
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Jvm.INSTANCE, null);
-        cw.visitSource("module.wasm", null);
-        emitFields(cw);
-        // Functions live in the module class or, for large modules, in code classes beside it
-        // (ModuleLowering decides), each a class of static methods.
-        Map<String, ClassWriter> writers = new LinkedHashMap<>();
-        writers.put(className, cw);
-        for (int i = 0; i < defined; i++) {
-            ClassWriter ocw = writers.computeIfAbsent(ownerOf(parsed.importedFuncs + i), this::codeClass);
-            new ClassReader(fragments[i]).accept(new MethodsOnly(ocw), 0);
-            fragments[i] = null;
+        Map<String, List<Integer>> byOwner = new LinkedHashMap<>();
+        byOwner.put(className, new ArrayList<>());
+        for (int f = parsed.importedFuncs; f < parsed.functionCount(); f++) {
+            byOwner.computeIfAbsent(ownerOf(f), k -> new ArrayList<>()).add(f);
         }
-        ClassWriter bridges = newWriter();
-        bridges.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Jvm.INSTANCE, null);
-        emitConstructor(bridges);
-        for (int f = 0; f < parsed.importedFuncs; f++) {
-            emitImportBridge(bridges, f);
-        }
-        for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
-            emitIndirectBridge(bridges, e.getKey(), e.getValue()[0], e.getValue()[1]);
-        }
-        for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
-            emitDispatch(bridges, e.getKey(), e.getValue());
-        }
-        bridges.visitEnd();
-        new ClassReader(bridges.toByteArray()).accept(new MethodsOnly(cw), 0);
+        List<String> codeClasses = new ArrayList<>(byOwner.keySet());
+        codeClasses.remove(className);
+        Map<String, byte[]> codeBytes = new java.util.concurrent.ConcurrentHashMap<>();
+        codeClasses.parallelStream().forEach(c -> codeBytes.put(c, emitClass(c, byOwner.get(c), false)));
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (Map.Entry<String, ClassWriter> e : writers.entrySet()) {
-            e.getValue().visitEnd();
-            out.put(e.getKey(), e.getValue().toByteArray());
+        out.put(className, emitClass(className, byOwner.get(className), true));
+        for (String c : codeClasses) {
+            out.put(c, codeBytes.get(c));
         }
         return out;
     }
 
-    /**
-     * A function's methods, in a class file of their own, each within {@link #HUGE_METHOD} bytes.
-     * Budgets tried: the given one, then smaller ones (the size estimate was too low), starting
-     * from {@link #RETRY_BUDGET} when the given one is below it (a tiny budget cuts a function into
-     * so many regions that the calls alone fill a method).
-     */
-    private byte[] fragment(int f) {
-        int budget = methodBudget;
-        int largest;
+    /** One class with the given functions (and, for the module class, fields, constructor and bridges). */
+    private byte[] emitClass(String name, List<Integer> functions, boolean moduleClass) {
+        Map<Integer, Integer> budgets = new HashMap<>();
+        Map<Integer, SplitPlan> plans = new HashMap<>();
         while (true) {
-            SplitPlan plan = planner.plan(f, budget);
             ClassWriter cw = newWriter();
-            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, ownerOf(f), null, "java/lang/Object", null);
-            emitFunction(cw, f, plan);
+            Map<String, Integer> methodsOf = new HashMap<>();
+            if (moduleClass) {
+                cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, Jvm.INSTANCE, null);
+                cw.visitSource("module.wasm", null);
+                emitFields(cw);
+                emitConstructor(cw);
+            } else {
+                cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
+                cw.visitSource("module.wasm", null);
+            }
+            for (int f : functions) {
+                SplitPlan plan = plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
+                emitFunction(cw, f, plan);
+                methodsOf.put(methodNameOf(f), f);
+                for (SplitPlan.Region r : plan.regions()) {
+                    methodsOf.put(regionMethodName(f, r), f);
+                }
+            }
+            if (moduleClass) {
+                for (int f = 0; f < parsed.importedFuncs; f++) {
+                    emitImportBridge(cw, f);
+                }
+                for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
+                    emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
+                }
+                for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
+                    emitDispatch(cw, e.getKey(), e.getValue());
+                }
+            }
             cw.visitEnd();
+            Map<Integer, Integer> tooLarge = new HashMap<>(); // function → its largest method
             byte[] bytes = null;
             try {
                 bytes = cw.toByteArray();
-                largest = MethodSizes.largest(bytes);
+                for (Map.Entry<String, Integer> m : MethodSizes.codeSizes(bytes).entrySet()) {
+                    String method = m.getKey().substring(0, m.getKey().indexOf('('));
+                    Integer f = methodsOf.get(method);
+                    if (m.getValue() > HUGE_METHOD && f != null) {
+                        tooLarge.merge(f, m.getValue(), Math::max);
+                    }
+                }
             } catch (MethodTooLargeException e) {
-                largest = e.getCodeSize();
+                Integer f = methodsOf.get(e.getMethodName());
+                if (f == null) {
+                    throw new IllegalStateException("generated method " + e.getMethodName() + " exceeds 64 KB", e);
+                }
+                tooLarge.put(f, e.getCodeSize());
             }
-            if (largest <= HUGE_METHOD) {
+            if (tooLarge.isEmpty()) {
                 return bytes;
             }
-            if (budget == methodBudget && budget < RETRY_BUDGET) {
-                budget = RETRY_BUDGET;
-            } else if (budget > MIN_BUDGET) {
-                budget = Math.max(MIN_BUDGET, budget * 2 / 3);
-            } else {
-                break;
+            for (Map.Entry<Integer, Integer> e : tooLarge.entrySet()) {
+                int f = e.getKey();
+                int budget = budgets.getOrDefault(f, methodBudget);
+                if (budget == methodBudget && budget < RETRY_BUDGET) {
+                    budget = RETRY_BUDGET;
+                } else if (budget > MIN_BUDGET) {
+                    budget = Math.max(MIN_BUDGET, budget * 2 / 3);
+                } else {
+                    throw CompileException.unsupported(parsed.describeFunction(f) + " yields a method of "
+                            + e.getValue() + " bytes of bytecode, above HotSpot's JIT limit of " + HUGE_METHOD
+                            + ", however it is cut");
+                }
+                budgets.put(f, budget);
+                plans.remove(f);
             }
-        }
-        throw CompileException.unsupported(parsed.describeFunction(f) + " yields a method of " + largest
-                + " bytes of bytecode, above HotSpot's JIT limit of " + HUGE_METHOD + ", however it is cut");
-    }
-
-    /** Copies the methods of a fragment into a class. */
-    private static final class MethodsOnly extends ClassVisitor {
-        private final ClassVisitor target;
-
-        MethodsOnly(ClassVisitor target) {
-            super(Opcodes.ASM9);
-            this.target = target;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
-            return target.visitMethod(access, name, descriptor, signature, exceptions);
         }
     }
 
@@ -182,13 +179,6 @@ public final class ModuleEmitter {
         };
     }
 
-    /** A class of function methods, filled from fragments whose frames are already computed. */
-    private ClassWriter codeClass(String name) {
-        ClassWriter cw = new ClassWriter(0);
-        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
-        cw.visitSource("module.wasm", null);
-        return cw;
-    }
 
     private void emitFunction(ClassWriter cw, int f, SplitPlan plan) {
         FuncType ft = parsed.funcType(f);

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class ModuleLowering {
     /** Functions per generated class. */
-    static final int FUNCTIONS_PER_CLASS = 1000;
+    static final int FUNCTIONS_PER_CLASS = 256;
 
     private ModuleLowering() {}
 
