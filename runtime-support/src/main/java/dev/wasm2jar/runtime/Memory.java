@@ -137,22 +137,28 @@ public final class Memory {
     }
 
     // ---- loads and stores used by generated code: (address, [value,] offset, memory) ----
-    // Each checks addr + offset + width <= limit in 64 bits; the array's own check then never fails.
+    //
+    // The index (addr + offset) | ((addr | offset) >> 31) is negative unless addr + offset, as
+    // unsigned 32-bit values, is below 2^31 (no memory here is larger: a sum that overflows int
+    // is negative too, and a negative addr or offset is 2^31 or more); (i | (limit - width - i)) < 0
+    // is then the whole bounds check, in int arithmetic. The offset is a constant at every call
+    // site, so once inlined its part folds away. The accessors are kept to a few dozen bytes of
+    // bytecode: C2 stops inlining when a method and what it inlined reach 8000 bytes.
 
     public static int i32Load(int addr, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea > m.limit - 4L) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 4 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        return (int) I32.get(m.bytes, (int) ea);
+        return (int) I32.get(m.bytes, i);
     }
 
     public static long i64Load(int addr, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea > m.limit - 8L) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 8 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        return (long) I64.get(m.bytes, (int) ea);
+        return (long) I64.get(m.bytes, i);
     }
 
     public static float f32Load(int addr, int offset, Memory m) {
@@ -164,11 +170,11 @@ public final class Memory {
     }
 
     public static int i32Load8S(int addr, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea >= m.limit) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 1 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        return m.bytes[(int) ea];
+        return m.bytes[i];
     }
 
     public static int i32Load8U(int addr, int offset, Memory m) {
@@ -176,11 +182,11 @@ public final class Memory {
     }
 
     public static int i32Load16S(int addr, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea > m.limit - 2L) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 2 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        return (short) I16.get(m.bytes, (int) ea);
+        return (short) I16.get(m.bytes, i);
     }
 
     public static int i32Load16U(int addr, int offset, Memory m) {
@@ -212,19 +218,19 @@ public final class Memory {
     }
 
     public static void i32Store(int addr, int value, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea > m.limit - 4L) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 4 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        I32.set(m.bytes, (int) ea, value);
+        I32.set(m.bytes, i, value);
     }
 
     public static void i64Store(int addr, long value, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea > m.limit - 8L) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 8 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        I64.set(m.bytes, (int) ea, value);
+        I64.set(m.bytes, i, value);
     }
 
     public static void f32Store(int addr, float value, int offset, Memory m) {
@@ -236,19 +242,19 @@ public final class Memory {
     }
 
     public static void i32Store8(int addr, int value, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea >= m.limit) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 1 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        m.bytes[(int) ea] = (byte) value;
+        m.bytes[i] = (byte) value;
     }
 
     public static void i32Store16(int addr, int value, int offset, Memory m) {
-        long ea = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        if (ea > m.limit - 2L) {
+        int i = (addr + offset) | ((addr | offset) >> 31);
+        if ((i | (m.limit - 2 - i)) < 0) {
             throw Trap.outOfBoundsMemory();
         }
-        I16.set(m.bytes, (int) ea, (short) value);
+        I16.set(m.bytes, i, (short) value);
     }
 
     public static void i64Store8(int addr, long value, int offset, Memory m) {

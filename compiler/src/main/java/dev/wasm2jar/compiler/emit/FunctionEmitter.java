@@ -1449,7 +1449,7 @@ final class FunctionEmitter {
     private void memoryAccess(Instruction ins) {
         OpCode op = ins.opcode();
         OpSignatures.Sig sig = OpSignatures.of(op);
-        Jvm.pushInt(mv, (int) ins.operand(1)); // offset: u32, reinterpreted by Memory.ea
+        Jvm.pushInt(mv, (int) ins.operand(1)); // offset: u32, read as such by the accessor
         loadMemory();
         String name = memoryMethod(op);
         String desc;
