@@ -4,9 +4,20 @@
   report.py table RESULT.json [--out FILE.md] [--title T] [--note LINE ...]
   report.py compare BASELINE.json CURRENT.json [--out FILE.md] [--threshold PCT] [--engines E,E|all]
 
-Benchmarks are named dev.wasm2jar.benchmarks.<Case>Benchmark.<engine>; the table has one row per
-case and one column per engine. Ratios are "how many times faster wasm2jar is" than the other
-engine: time(other) / time(wasm2jar). Above 1: wasm2jar is faster; below 1: slower.
+Benchmarks are named dev.wasm2jar.benchmarks.[<package>.]<Case>Benchmark.<engine>. The report has
+a section per kind:
+
+  microbenchmarks      (no package)  one row per case, one column per engine
+  Go programs          go.*          whole Go programs: wasm2jar and Chicory's compiler (JMH),
+                                     native Go and `java -jar` (process timings), then Chicory's
+                                     interpreter against wasm2jar at the interpreter's size
+  compile and start-up startup.*, process.*  compiling Go hello in process (JMH single shot),
+                                     the CLI compiler and a compiled program as whole processes
+
+Process timings are records written by processes.py ("source": "process"; mean and minimum of
+whole-process wall times). Ratios are "how many times faster wasm2jar is" than the other engine:
+time(other) / time(wasm2jar). Above 1: wasm2jar is faster; below 1: slower. A last section checks
+the targets the performance issue set.
 
 compare exits 1 when a counted engine (default: wasm2jar) regressed: its score is worse than the
 baseline's by more than both error bars together (current - error > baseline + error, for a
@@ -15,6 +26,7 @@ lower-is-better mode) and by more than --threshold percent (default 5). Nothing 
 import argparse
 import json
 import math
+import os
 import sys
 
 ENGINES = ["wasm2jar", "chicoryCompiler", "chicoryInterpreter", "java"]
@@ -33,7 +45,11 @@ ORDER = [
     ("globals", ["Globals"]),
     ("bulk memory", ["FillCopy", "MemoryGrow"]),
 ]
+# The Go programs' benchmark methods and process-timing engines.
+GO_ENGINES = ["wasm2jar", "chicoryCompiler", "native", "javaJar", "chicoryInterpreter", "wasm2jarAtInterpreterSize"]
 LOWER_IS_BETTER = {"avgt", "sample", "ss"}
+PREFIX = "dev.wasm2jar.benchmarks."
+WORKLOADS_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "src", "main", "resources", "go", "workloads.tsv")
 
 
 def load(path):
@@ -43,7 +59,8 @@ def load(path):
     for r in data:
         full = r["benchmark"]
         cls, method = full.rsplit(".", 1)
-        case = cls.rsplit(".", 1)[-1]
+        # Microbenchmarks: the class name; others keep their package: go.NBody, startup.CompileHello.
+        case = cls[len(PREFIX):] if cls.startswith(PREFIX) else cls.rsplit(".", 1)[-1]
         if case.endswith("Benchmark"):
             case = case[: -len("Benchmark")]
         params = r.get("params") or {}
@@ -55,9 +72,16 @@ def load(path):
             "error": num(pm.get("scoreError")),
             "unit": pm.get("scoreUnit", ""),
             "mode": r.get("mode", "avgt"),
+            "min": num((pm.get("scorePercentiles") or {}).get("0.0")),
+            "process": r.get("source") == "process",
             "record": r,
         }
     return out
+
+
+def kind(case):
+    """micro, go, startup or process: the package of the benchmark class."""
+    return case.split(".", 1)[0] if "." in case else "micro"
 
 
 def num(v):
@@ -150,24 +174,26 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs))
 
 
-def table(args):
-    results = load(args.result)
-    if not results:
-        sys.exit(f"{args.result}: no results")
-    any_rec = next(iter(results.values()))
-    unit = any_rec["unit"]
-    mode = any_rec["mode"]
-    rec = any_rec["record"]
-    lines = [f"# {args.title}", ""]
-    for n in args.note or []:
-        lines.append(f"- {n}")
-    lines.append(f"- JVM: {rec.get('vmName', '?')} {rec.get('vmVersion', '?')} (JDK {rec.get('jdkVersion', '?')})")
-    lines.append(
-        f"- JMH {rec.get('jmhVersion', '?')}: mode {mode}, {rec.get('forks')} fork(s), "
-        f"{warmup(rec)}, "
-        f"{rec.get('measurementIterations')} × {rec.get('measurementTime')} measurement"
-    )
-    lines.append(f"- Scores: {unit}, lower is better; ± is JMH's 99.9% confidence half-interval (n/a with one iteration).")
+def config_line(recs):
+    """The JMH configuration of some records, one phrase per distinct configuration."""
+    seen = []
+    for rec in recs:
+        c = (f"mode {rec.get('mode')}, {rec.get('forks')} fork(s), {warmup(rec)}, "
+             f"{rec.get('measurementIterations')} × {rec.get('measurementTime')} measurement")
+        if c not in seen:
+            seen.append(c)
+    return "; ".join(seen)
+
+
+def micro_table(results, lines):
+    micro = {k: v for k, v in results.items() if kind(k[0]) == "micro"}
+    if not micro:
+        return
+    any_rec = next(iter(micro.values()))
+    lines.append("## Microbenchmarks")
+    lines.append("")
+    lines.append(f"- JMH: {config_line([r['record'] for r in micro.values()])}.")
+    lines.append(f"- Scores: {any_rec['unit']}, lower is better; ± is JMH's 99.9% confidence half-interval (n/a with one iteration).")
     lines.append(
         "- Ratios: time(other) / time(wasm2jar), how many times faster wasm2jar is. "
         "Above 1×: wasm2jar faster; below 1×: slower (against plain Java, the JVM's own limit, expect ≤ 1×)."
@@ -178,12 +204,12 @@ def table(args):
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
     ratios = {"chicoryInterpreter": [], "chicoryCompiler": [], "java": []}
-    for group, cases in ordered_cases(results):
+    for group, cases in ordered_cases(micro):
         lines.append(f"| *{group}* |" + " |" * (len(head) - 1))
         for case in cases:
-            row = [case] + [fmt_score(results.get((case, e))) for e in ENGINES]
+            row = [case] + [fmt_score(micro.get((case, e))) for e in ENGINES]
             for other in ("chicoryInterpreter", "chicoryCompiler", "java"):
-                s = speedup(results, case, other)
+                s = speedup(micro, case, other)
                 ratios[other].append(s)
                 row.append(fmt_ratio(s))
             lines.append("| " + " | ".join(row) + " |")
@@ -191,6 +217,216 @@ def table(args):
     lines.append("| **geometric mean** |" + " |" * len(ENGINES) + " " + " | ".join(
         f"**{fmt_ratio(x)}**" if x else "–" for x in g) + " |")
     lines.append("")
+
+
+def workloads():
+    """(benchmark case, workload, size, interpreter size) from workloads.tsv, in its order."""
+    rows = []
+    try:
+        with open(WORKLOADS_TSV, encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    bench, name, size, interp, _ = line.rstrip("\n").split("\t")
+                    rows.append((bench, name, size, interp))
+    except OSError:
+        pass
+    return rows
+
+
+def fmt_process(r):
+    """A process timing: mean, and the minimum when there was more than one run."""
+    if r is None:
+        return "–"
+    n = r["record"].get("measurementIterations") or 1
+    if n > 1 and not math.isnan(r["min"]):
+        return f"{fmt(r['score'])} (min {fmt(r['min'])}, {n} runs)"
+    return f"{fmt(r['score'])} (1 run)"
+
+
+def fmt_any(r):
+    if r is None:
+        return "–"
+    return fmt_process(r) if r["process"] else fmt_score(r)
+
+
+def ratio(results, case, num_engine, den_engine):
+    """time(num) / time(den), both lower-is-better."""
+    a = results.get((case, num_engine))
+    b = results.get((case, den_engine))
+    if a is None or b is None or b["score"] <= 0:
+        return None
+    return a["score"] / b["score"]
+
+
+def go_tables(results, lines):
+    go = {k: v for k, v in results.items() if kind(k[0]) == "go"}
+    if not go:
+        return {}
+    names = {f"go.{b}": (w, size, interp) for b, w, size, interp in workloads()}
+    cases = [c for c in names if any(k[0] == c for k in go)]
+    cases += sorted({k[0] for k in go} - set(cases))
+    jmh = [v["record"] for v in go.values() if not v["process"]]
+    procs = [v["record"] for v in go.values() if v["process"]]
+    lines.append("## Go programs")
+    lines.append("")
+    lines.append("One Go program (`gobench.wasm`, Go 1.23, 3.6 MB) with a workload per row, run from `_start` to "
+                 "`proc_exit` with the size as its argument; every run's output is checked against native Go's. "
+                 "Times in ms per run, lower is better.")
+    lines.append("")
+    lines.append("- *wasm2jar*, *Chicory compiler*: JMH, in process, steady state: each invocation instantiates the "
+                 "module afresh (memory, data segments, Go's runtime start) and runs the program; compilation is "
+                 "done once before. ± is JMH's 99.9% confidence half-interval.")
+    if jmh:
+        lines.append(f"  JMH: {config_line(jmh)}.")
+    lines.append("- *native Go*: the same source built for linux/amd64, whole process (fork to exit), mean and "
+                 "minimum over the runs, after one untimed run. *`java -jar`*: the program compiled by wasm2jar's "
+                 "CLI and run as a whole process (JVM start, class loading and JIT warm-up included), likewise.")
+    notes = sorted({r.get("note") for r in procs if r.get("note") and "native" in r.get("note")})
+    if notes:
+        lines.append(f"  Native: {', '.join(notes)}.")
+    lines.append("- Ratios are time(other) / time(wasm2jar): *vs native* below 1× means wasm2jar takes longer "
+                 "(0.5× = twice native's time); it sets JMH's in-process steady state against a whole native "
+                 "process, which for runs this long differs from native's steady state by the process start "
+                 "(about a millisecond). *`java -jar` vs native* compares two whole processes.")
+    lines.append("")
+    head = ["workload", "size", "wasm2jar", "Chicory compiler", "native Go", "`java -jar`",
+            "wasm2jar vs Chicory compiler", "wasm2jar vs native", "`java -jar` vs native"]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "|".join(["---", "---:"] + ["---:"] * (len(head) - 2)) + "|")
+    r_chicory, r_native, r_jar = [], [], []
+    for case in cases:
+        w, size, _ = names.get(case, (case, "?", "?"))
+        a = ratio(go, case, "chicoryCompiler", "wasm2jar")
+        b = ratio(go, case, "native", "wasm2jar")
+        c = ratio(go, case, "native", "javaJar")
+        r_chicory.append(a)
+        r_native.append(b)
+        r_jar.append(c)
+        lines.append("| " + " | ".join([w, size] + [fmt_any(go.get((case, e))) for e in
+                                                   ("wasm2jar", "chicoryCompiler", "native", "javaJar")]
+                                       + [fmt_ratio(a), fmt_ratio(b), fmt_ratio(c)]) + " |")
+    g = [geomean(x) for x in (r_chicory, r_native, r_jar)]
+    lines.append("| **geometric mean** | | | | | | " + " | ".join(f"**{fmt_ratio(x)}**" if x else "–" for x in g) + " |")
+    lines.append("")
+    interp_cases = [c for c in cases if (c, "chicoryInterpreter") in go or (c, "wasm2jarAtInterpreterSize") in go]
+    r_interp = []
+    if interp_cases:
+        lines.append("Chicory's interpreter takes seconds where the others take milliseconds, so it runs each "
+                     "workload at a much smaller size, and wasm2jar runs the same size for the ratio (JMH, as above; "
+                     "at these sizes Go's runtime start is a large part of every run).")
+        lines.append("")
+        lines.append("| workload | size | Chicory interpreter | wasm2jar | wasm2jar vs interpreter |")
+        lines.append("|---|---:|---:|---:|---:|")
+        for case in interp_cases:
+            w, _, isize = names.get(case, (case, "?", "?"))
+            x = ratio(go, case, "chicoryInterpreter", "wasm2jarAtInterpreterSize")
+            r_interp.append(x)
+            lines.append(f"| {w} | {isize} | {fmt_score(go.get((case, 'chicoryInterpreter')))} | "
+                         f"{fmt_score(go.get((case, 'wasm2jarAtInterpreterSize')))} | {fmt_ratio(x)} |")
+        gi = geomean(r_interp)
+        lines.append(f"| **geometric mean** | | | | {'**' + fmt_ratio(gi) + '**' if gi else '–'} |")
+        lines.append("")
+    return {"chicory": [x for x in r_chicory if x], "native": [x for x in r_native if x]}
+
+
+STARTUP_ROWS = [
+    ("startup.CompileHello", "compile Go hello (2 MB) in process, **cold**: the first compilation in a fresh JVM"),
+    ("startup.CompileHelloWarm", "compile Go hello in process, warm: after 5 compilations"),
+    ("process.HelloCompile", "`java -jar wasm2jar.jar hello.wasm -o hello.jar`: whole process, JVM start included"),
+    ("process.HelloRun", "`java -jar hello.jar`: whole process, to its exit"),
+    ("process.GobenchCompile", "`java -jar wasm2jar.jar gobench.wasm -o gobench.jar` (3.6 MB): whole process"),
+]
+
+
+def startup_table(results, lines):
+    rows = [(c, t) for c, t in STARTUP_ROWS if any(k[0] == c for k in results)]
+    if not rows:
+        return
+    jmh = [v["record"] for k, v in results.items() if kind(k[0]) == "startup"]
+    lines.append("## Compile and start-up")
+    lines.append("")
+    lines.append("Milliseconds, lower is better. In process (JMH single shot): *wasm2jar* is `Wasm2Jar.compile` "
+                 "(parse, validate, generate class files in memory); *Chicory compiler* is its build-time path, "
+                 "`Parser.parse` then its `Compiler` collecting class bytes (no class loading either), interpreter "
+                 "fallback `FAIL`. Cold: each fork measures its first compilation only, so class loading and the JIT's "
+                 "warm-up are in it (the JVM's own start is not); mean ± 99.9% half-interval over the forks. "
+                 "Whole processes: mean and minimum wall time, after one untimed run. Chicory has no command-line "
+                 "compiler, so the process rows are wasm2jar's only.")
+    if jmh:
+        lines.append("")
+        lines.append(f"JMH: {config_line(jmh)}.")
+    lines.append("")
+    lines.append("| what | wasm2jar | Chicory compiler | wasm2jar vs Chicory compiler |")
+    lines.append("|---|---:|---:|---:|")
+    for case, title in rows:
+        w = results.get((case, "wasm2jar")) or results.get((case, "wasm2jarCli")) or results.get((case, "javaJar"))
+        c = results.get((case, "chicoryCompiler"))
+        x = c["score"] / w["score"] if c and w and w["score"] > 0 else None
+        cell_w = fmt_any(w)
+        if w is not None and not w["process"] and not math.isnan(w["min"]):
+            cell_w += f" (min {fmt(w['min'])})"
+        cell_c = fmt_any(c)
+        if c is not None and not c["process"] and not math.isnan(c["min"]):
+            cell_c += f" (min {fmt(c['min'])})"
+        lines.append(f"| {title} | {cell_w} | {cell_c} | {fmt_ratio(x)} |")
+    lines.append("")
+
+
+def targets(results, go_ratios, lines):
+    """The performance issue's targets, each with the measured figure and whether it is met."""
+    rows = []
+    if go_ratios.get("chicory"):
+        g, worst = geomean(go_ratios["chicory"]), min(go_ratios["chicory"])
+        rows.append(("Go programs: wasm2jar ≥ 5× faster than Chicory's compiler",
+                     f"geomean {fmt_ratio(g)}, lowest {fmt_ratio(worst)}", worst >= 5, g >= 5))
+    if go_ratios.get("native"):
+        slow = [1 / x for x in go_ratios["native"]]
+        g, worst = geomean(slow), max(slow)
+        rows.append(("Go programs: wasm2jar within 2× of native Go",
+                     f"wasm2jar takes {g:.1f}× native's time (geomean), {worst:.1f}× at worst", worst <= 2, g <= 2))
+    hc = results.get(("process.HelloCompile", "wasm2jarCli"))
+    if hc:
+        rows.append(("Go hello compile ≤ 1.5 s wall, JVM start included",
+                     f"{fmt(hc['score'])} ms mean, {fmt(hc['min'])} ms min", hc["score"] <= 1500, hc["min"] <= 1500))
+    w = results.get(("startup.CompileHello", "wasm2jar"))
+    c = results.get(("startup.CompileHello", "chicoryCompiler"))
+    if w and c:
+        x = c["score"] / w["score"]
+        rows.append(("Go hello compile ≥ 5× faster than Chicory's compiler (cold, in process)",
+                     f"{fmt_ratio(x)}", x >= 5, x >= 5))
+    hr = results.get(("process.HelloRun", "javaJar"))
+    if hr:
+        rows.append(("`java -jar hello.jar` ≤ 0.5 s", f"{fmt(hr['score'])} ms mean, {fmt(hr['min'])} ms min",
+                     hr["score"] <= 500, hr["min"] <= 500))
+    if not rows:
+        return
+    lines.append("## Targets")
+    lines.append("")
+    lines.append("| target | measured | met |")
+    lines.append("|---|---|---|")
+    for title, measured, met, met_best in rows:
+        verdict = "**yes**" if met else ("partly (by the best figure)" if met_best else "no")
+        lines.append(f"| {title} | {measured} | {verdict} |")
+    lines.append("")
+
+
+def table(args):
+    results = load(args.result)
+    if not results:
+        sys.exit(f"{args.result}: no results")
+    jmh_recs = [v["record"] for v in results.values() if not v["process"]]
+    rec = jmh_recs[0] if jmh_recs else {}
+    lines = [f"# {args.title}", ""]
+    for n in args.note or []:
+        lines.append(f"- {n}")
+    if rec:
+        lines.append(f"- JVM: {rec.get('vmName', '?')} {rec.get('vmVersion', '?')} (JDK {rec.get('jdkVersion', '?')}), "
+                     f"JMH {rec.get('jmhVersion', '?')}")
+    lines.append("")
+    micro_table(results, lines)
+    go_ratios = go_tables(results, lines)
+    startup_table(results, lines)
+    targets(results, go_ratios, lines)
     text = "\n".join(lines)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:

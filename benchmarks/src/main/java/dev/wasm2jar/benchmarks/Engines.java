@@ -37,7 +37,11 @@ public final class Engines {
     public static final String JAVA = "java";
 
     public static byte[] wasm(String name) {
-        String path = "/wasm/" + name + ".wasm";
+        return resource("/wasm/" + name + ".wasm");
+    }
+
+    /** A resource of the benchmarks' class path, whole. */
+    public static byte[] resource(String path) {
         try (InputStream in = Engines.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("no resource " + path);
