@@ -147,8 +147,29 @@ final class FunctionEmitter {
                 }
             }
             if (!plan.isEmpty()) {
-                Jvm.pushInt(mv, plan.frameSize);
-                mv.visitIntInsn(NEWARRAY, T_LONG);
+                if (ModuleEmitter.cachesFrame(plan)) {
+                    // Take the instance's spare frame (put back on return) or, in a nested or
+                    // concurrent activation, a new one: a hot split function (Go's mallocgc)
+                    // would otherwise allocate an array per call.
+                    Label fresh = new Label();
+                    Label have = new Label();
+                    loadInst();
+                    mv.visitFieldInsn(GETFIELD, module.className, ModuleEmitter.frameCacheField(funcIndex), "[J");
+                    mv.visitInsn(DUP);
+                    mv.visitJumpInsn(IFNULL, fresh);
+                    loadInst();
+                    mv.visitInsn(ACONST_NULL);
+                    mv.visitFieldInsn(PUTFIELD, module.className, ModuleEmitter.frameCacheField(funcIndex), "[J");
+                    mv.visitJumpInsn(GOTO, have);
+                    mv.visitLabel(fresh);
+                    mv.visitInsn(POP);
+                    Jvm.pushInt(mv, plan.frameSize);
+                    mv.visitIntInsn(NEWARRAY, T_LONG);
+                    mv.visitLabel(have);
+                } else {
+                    Jvm.pushInt(mv, plan.frameSize);
+                    mv.visitIntInsn(NEWARRAY, T_LONG);
+                }
                 mv.visitVarInsn(ASTORE, frameSlot);
                 if (needsRefFrame()) {
                     Jvm.pushInt(mv, plan.frameSize);
@@ -796,6 +817,12 @@ final class FunctionEmitter {
 
     /** Returns the top values of the stack; values below them are left (the JVM allows it). */
     private void emitReturnWith(ValType[] results) {
+        if (region == null && ModuleEmitter.cachesFrame(plan)) {
+            // the frame back to the instance (a trap skips this: the next call allocates)
+            loadInst();
+            mv.visitVarInsn(ALOAD, frameSlot);
+            mv.visitFieldInsn(PUTFIELD, module.className, ModuleEmitter.frameCacheField(funcIndex), "[J");
+        }
         if (results.length == 0) {
             mv.visitInsn(RETURN);
             return;

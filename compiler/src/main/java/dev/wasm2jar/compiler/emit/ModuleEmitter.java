@@ -93,24 +93,52 @@ public final class ModuleEmitter {
         return out;
     }
 
+    /**
+     * Whether a split function keeps a spare frame array in its instance (field
+     * {@link #frameCacheField}) instead of allocating one per call. Functions with their locals in
+     * the frame need it zeroed at entry, and allocate.
+     */
+    static boolean cachesFrame(SplitPlan plan) {
+        return !plan.isEmpty() && !plan.localsInFrame;
+    }
+
+    static String frameCacheField(int f) {
+        return "frame$" + f;
+    }
+
+    /** Functions of the code classes, written already, whose frames the module class caches. */
+    private final java.util.Set<Integer> cachedFrames = ConcurrentHashMap.newKeySet();
+
     /** One class with the given functions (and, for the module class, fields, constructor and bridges). */
     private byte[] emitClass(String name, List<Integer> functions, boolean moduleClass) {
         Map<Integer, Integer> budgets = new HashMap<>();
         Map<Integer, SplitPlan> plans = new HashMap<>();
         while (true) {
+            for (int f : functions) {
+                plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
+            }
             ClassWriter cw = newWriter();
             Map<String, Integer> methodsOf = new HashMap<>();
             if (moduleClass) {
                 cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, Jvm.INSTANCE, null);
                 cw.visitSource("module.wasm", null);
                 emitFields(cw);
+                java.util.SortedSet<Integer> caches = new java.util.TreeSet<>(cachedFrames);
+                for (int f : functions) {
+                    if (cachesFrame(plans.get(f))) {
+                        caches.add(f);
+                    }
+                }
+                for (int f : caches) {
+                    cw.visitField(ACC_PUBLIC | ACC_SYNTHETIC, frameCacheField(f), "[J", null, null).visitEnd();
+                }
                 emitConstructor(cw);
             } else {
                 cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
                 cw.visitSource("module.wasm", null);
             }
             for (int f : functions) {
-                SplitPlan plan = plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
+                SplitPlan plan = plans.get(f);
                 emitFunction(cw, f, plan);
                 methodsOf.put(methodNameOf(f), f);
                 for (SplitPlan.Region r : plan.regions()) {
@@ -148,6 +176,11 @@ public final class ModuleEmitter {
                 tooLarge.put(f, e.getCodeSize());
             }
             if (tooLarge.isEmpty()) {
+                for (int f : functions) {
+                    if (cachesFrame(plans.get(f))) {
+                        cachedFrames.add(f);
+                    }
+                }
                 return bytes;
             }
             for (Map.Entry<Integer, Integer> e : tooLarge.entrySet()) {
