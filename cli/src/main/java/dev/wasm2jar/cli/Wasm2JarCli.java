@@ -85,9 +85,12 @@ public final class Wasm2JarCli implements Callable<Integer> {
         long t2 = System.nanoTime();
         if (verbose) {
             PrintWriter err = spec.commandLine().getErr();
-            err.printf(Locale.ROOT, "compiled %s (%d functions, %d classes) in %.0f ms; wrote %s (%d bytes) in %.0f ms%n",
-                    input, module.info().functionCount(), module.classes().size(), (t1 - t0) / 1e6, out, Files.size(out),
-                    (t2 - t1) / 1e6);
+            StringBuilder stages = new StringBuilder();
+            module.stageNanos().forEach((stage, ns) -> stages.append(stages.length() == 0 ? "" : ", ")
+                    .append(stage).append(' ').append(Math.round(ns / 1e6)).append(" ms"));
+            err.printf(Locale.ROOT, "compiled %s (%d functions, %d classes) in %.0f ms (%s); wrote %s (%d bytes) in %.0f ms%n",
+                    input, module.info().functionCount(), module.classes().size(), (t1 - t0) / 1e6, stages, out,
+                    Files.size(out), (t2 - t1) / 1e6);
         }
         return 0;
     }

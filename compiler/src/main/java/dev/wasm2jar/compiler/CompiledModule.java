@@ -8,10 +8,17 @@ import java.util.Map;
 public final class CompiledModule {
     private final ModuleInfo info;
     private final Map<String, byte[]> classes;
+    private final Map<String, Long> stageNanos;
 
-    CompiledModule(ModuleInfo info, Map<String, byte[]> classes) {
+    CompiledModule(ModuleInfo info, Map<String, byte[]> classes, Map<String, Long> stageNanos) {
         this.info = info;
         this.classes = Collections.unmodifiableMap(classes);
+        this.stageNanos = Collections.unmodifiableMap(stageNanos);
+    }
+
+    /** Wall time of each compiler stage, in nanoseconds, in pipeline order (for {@code -v}). */
+    public Map<String, Long> stageNanos() {
+        return stageNanos;
     }
 
     public ModuleInfo info() {

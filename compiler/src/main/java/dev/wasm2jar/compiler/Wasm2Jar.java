@@ -48,11 +48,19 @@ public final class Wasm2Jar {
      *     function and exercise the splitting
      */
     public static CompiledModule compile(byte[] wasm, String className, int methodBudget) {
+        long t0 = System.nanoTime();
         ParsedModule parsed = ModuleParser.parse(wasm);
+        long t1 = System.nanoTime();
         int[][] heights = ModuleValidator.validate(parsed);
+        long t2 = System.nanoTime();
         ModuleInfo info = ModuleLowering.lower(parsed, className);
         Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info,
                 (f, budget) -> FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], budget), methodBudget);
-        return new CompiledModule(info, classes);
+        long t3 = System.nanoTime();
+        Map<String, Long> stages = new java.util.LinkedHashMap<>();
+        stages.put("parse", t1 - t0);
+        stages.put("validate", t2 - t1);
+        stages.put("lower and emit", t3 - t2);
+        return new CompiledModule(info, classes, stages);
     }
 }
