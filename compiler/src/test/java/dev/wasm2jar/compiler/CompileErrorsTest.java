@@ -39,6 +39,31 @@ class CompileErrorsTest {
     }
 
     @Test
+    void sectionRunningPastTheEndNamesSectionAndOffset() {
+        // a type section that declares 16 bytes, of which 3 are there
+        CompileException e = assertThrows(CompileException.class, () -> Wasm2Jar.compile(module(0x01, 0x10, 0x01, 0x60, 0x00)));
+        assertEquals(CompileException.Kind.MALFORMED, e.kind());
+        assertEquals("unexpected end of file: the type (1) section at offset 0x8 declares 16 bytes, but only 3 remain"
+                + " (the file is cut short)", e.getMessage());
+    }
+
+    @Test
+    void functionBodyPastItsSectionNamesTheBody() {
+        // code section of 4 bytes: one body claiming 9 bytes
+        byte[] m = module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x04, 0x01, 0x09, 0x00, 0x0b);
+        CompileException e = assertThrows(CompileException.class, () -> Wasm2Jar.compile(m));
+        assertEquals(CompileException.Kind.MALFORMED, e.kind());
+        assertTrue(e.getMessage().startsWith("function body 0 at offset 0x15 declares 9 bytes"), e.getMessage());
+    }
+
+    @Test
+    void unknownVersion() {
+        CompileException e = assertThrows(CompileException.class, () -> Wasm2Jar.compile(bytes(0, 'a', 's', 'm', 2, 0, 0, 0)));
+        assertEquals(CompileException.Kind.MALFORMED, e.kind());
+        assertTrue(e.getMessage().startsWith("unknown binary version 02 00 00 00 at offset 0x4"), e.getMessage());
+    }
+
+    @Test
     void typeErrorNamesFunctionAndOffset() {
         // (func (result i32) i64.const 0) with a name section naming it "bad"
         byte[] m = module(

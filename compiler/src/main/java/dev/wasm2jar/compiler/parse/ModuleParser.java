@@ -28,9 +28,7 @@ public final class ModuleParser {
     private ModuleParser() {}
 
     public static ParsedModule parse(byte[] bytes) {
-        if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
-            throw CompileException.malformed("not a WebAssembly module: magic header \\0asm not found");
-        }
+        BinaryFraming.check(bytes);
         WasmModule wasm;
         try {
             wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
@@ -174,8 +172,23 @@ public final class ModuleParser {
         throw CompileException.unsupported("value type " + t + " (" + where + "): only WebAssembly 2.0 types are supported");
     }
 
+    /**
+     * Chicory's message, without the list of spec wordings it prefixes to many of them ("section
+     * size mismatch, unexpected end of section or function, ..."), which reads as if all had
+     * happened.
+     */
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        for (String prefix : new String[] {"section size mismatch, unexpected end of section or function, ",
+                "section size mismatch, "}) {
+            if (m.startsWith(prefix) && m.length() > prefix.length()) {
+                m = m.substring(prefix.length());
+                break;
+            }
+        }
+        return m;
     }
 }
