@@ -2,7 +2,6 @@ package dev.wasm2jar.compiler.emit;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasm2jar.compiler.lower.SplitPlan;
@@ -95,16 +94,14 @@ final class FunctionEmitter {
         this.type = m.funcType(funcIndex);
         this.plan = plan;
         this.region = region;
-        FunctionBody body = m.body(funcIndex);
-        int n = type.paramCount() + body.localTypes().size();
+        ValType[] declared = m.locals(funcIndex);
+        int n = type.paramCount() + declared.length;
         localTypes = new ValType[n];
         localSlots = new int[n];
         for (int i = 0; i < type.paramCount(); i++) {
             localTypes[i] = type.param(i);
         }
-        for (int i = type.paramCount(); i < n; i++) {
-            localTypes[i] = ModuleParser.convert(body.localTypes().get(i - type.paramCount()), "local");
-        }
+        System.arraycopy(declared, 0, localTypes, type.paramCount(), declared.length);
         int slot = 0;
         if (region == null) {
             for (int i = 0; i < type.paramCount(); i++) {
@@ -135,7 +132,7 @@ final class FunctionEmitter {
 
     void emit() {
         mv.visitCode();
-        List<? extends Instruction> code = m.body(funcIndex).instructions();
+        List<? extends Instruction> code = m.code(funcIndex);
         int from;
         int to;
         if (region == null) {

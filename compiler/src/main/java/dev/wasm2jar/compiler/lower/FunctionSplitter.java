@@ -35,10 +35,10 @@ public final class FunctionSplitter {
 
     private FunctionSplitter(ParsedModule m, int funcIndex, int[] heights, int budget) {
         this.m = m;
-        this.code = m.body(funcIndex).instructions();
+        this.code = m.code(funcIndex);
         this.heights = heights;
         this.budget = budget;
-        this.localCount = m.funcType(funcIndex).paramCount() + m.body(funcIndex).localTypes().size();
+        this.localCount = m.funcType(funcIndex).paramCount() + m.locals(funcIndex).length;
         this.localsInFrame = localCount > MAX_COPIED_LOCALS;
         int n = code.size();
         matchEnd = new int[n];

@@ -8,20 +8,61 @@ package dev.wasm2jar.compiler.parse;
 public final class CodeSectionIndex {
     private static final int CODE_SECTION = 10;
 
+    /** Offset of the code section's id byte, and of the first byte after the section; -1 when absent. */
+    final int sectionStart;
+    final int sectionEnd;
+
     /** Offset of each defined function's body (after its size prefix), in definition order. */
     public final int[] offsets;
     /** Size in bytes of each defined function's body (locals and instructions). */
     public final int[] sizes;
 
-    private CodeSectionIndex(int[] offsets, int[] sizes) {
+    private CodeSectionIndex(int[] offsets, int[] sizes, int sectionStart, int sectionEnd) {
         this.offsets = offsets;
         this.sizes = sizes;
+        this.sectionStart = sectionStart;
+        this.sectionEnd = sectionEnd;
+    }
+
+    /**
+     * The module with every function body replaced by an empty one ({@code 02 00 0b}: no locals,
+     * {@code end}); the rest of the bytes are kept, other sections shift.
+     */
+    static byte[] withEmptyBodies(byte[] wasm) {
+        CodeSectionIndex c = scan(wasm);
+        if (c.sectionStart < 0) {
+            return wasm;
+        }
+        int n = c.sizes.length;
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(3 * n + 5);
+        leb(body, n);
+        for (int i = 0; i < n; i++) {
+            body.write(0x02);
+            body.write(0x00);
+            body.write(0x0B);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(wasm.length - (c.sectionEnd - c.sectionStart) + body.size() + 6);
+        out.write(wasm, 0, c.sectionStart);
+        out.write(CODE_SECTION);
+        leb(out, body.size());
+        out.write(body.toByteArray(), 0, body.size());
+        out.write(wasm, c.sectionEnd, wasm.length - c.sectionEnd);
+        return out.toByteArray();
+    }
+
+    private static void leb(java.io.ByteArrayOutputStream out, long v) {
+        do {
+            int b = (int) (v & 0x7F);
+            v >>>= 7;
+            out.write(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
     }
 
     /** Scans a module that has already been parsed successfully; an absent code section gives no bodies. */
     static CodeSectionIndex scan(byte[] wasm) {
         int[] pos = {8};
         while (pos[0] < wasm.length) {
+            int start = pos[0];
             int id = wasm[pos[0]++] & 0xFF;
             int size = (int) leb(wasm, pos);
             int end = pos[0] + size;
@@ -34,11 +75,11 @@ public final class CodeSectionIndex {
                     offsets[i] = pos[0];
                     pos[0] += sizes[i];
                 }
-                return new CodeSectionIndex(offsets, sizes);
+                return new CodeSectionIndex(offsets, sizes, start, end);
             }
             pos[0] = end;
         }
-        return new CodeSectionIndex(new int[0], new int[0]);
+        return new CodeSectionIndex(new int[0], new int[0], -1, -1);
     }
 
     private static long leb(byte[] b, int[] pos) {

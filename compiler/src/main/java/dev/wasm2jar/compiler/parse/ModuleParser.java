@@ -31,7 +31,10 @@ public final class ModuleParser {
         BinaryFraming.check(bytes);
         WasmModule wasm;
         try {
-            wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(bytes));
+            // Chicory decodes every section but the code section, which it sees with empty bodies
+            // (the real ones are decoded below, in parallel).
+            byte[] stubbed = CodeSectionIndex.withEmptyBodies(bytes);
+            wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
         } catch (com.dylibso.chicory.wasm.ChicoryException e) {
             throw CompileException.malformed(describe(e));
         } catch (RuntimeException e) {
@@ -108,8 +111,10 @@ public final class ModuleParser {
             globals.add(new ParsedModule.GlobalType(convert(g.valueType(), "global " + (importedGlobals + i)),
                     g.mutabilityType() == MutabilityType.Var));
         }
-        if (wasm.functionSection().functionCount() != wasm.codeSection().functionBodyCount()) {
-            throw CompileException.malformed("function and code section have inconsistent lengths");
+        CodeSectionIndex codeIndex = CodeSectionIndex.scan(bytes);
+        if (wasm.functionSection().functionCount() != codeIndex.sizes.length) {
+            throw CompileException.malformed("function and code section have inconsistent lengths ("
+                    + wasm.functionSection().functionCount() + " functions, " + codeIndex.sizes.length + " bodies)");
         }
         NameCustomSection names = null;
         try {
@@ -121,8 +126,24 @@ public final class ModuleParser {
         for (int i = 0; i < ft.length; i++) {
             ft[i] = funcTypes.get(i);
         }
+        NameCustomSection functionNames = names;
+        CodeDecoder.Body[] bodies = new CodeDecoder.Body[codeIndex.sizes.length];
+        CompileException[] errors = new CompileException[bodies.length];
+        java.util.stream.IntStream.range(0, bodies.length).parallel().forEach(i -> {
+            try {
+                bodies[i] = CodeDecoder.decode(bytes, codeIndex.offsets[i], codeIndex.sizes[i],
+                        describe(importedFuncs + i, functionNames));
+            } catch (CompileException e) {
+                errors[i] = e;
+            }
+        });
+        for (CompileException e : errors) {
+            if (e != null) {
+                throw e; // the first by index, as a sequential decoder would report
+            }
+        }
         return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
-                importedMemories, globals, importedGlobals, names);
+                importedMemories, globals, importedGlobals, names, codeIndex, bodies);
     }
 
     private static long tableMax(long max) {
@@ -137,6 +158,18 @@ public final class ModuleParser {
         // number, so both mean "no further limit" to the instantiator.
         long max = l.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : l.maximumPages();
         return new ParsedModule.Limits(Integer.toUnsignedLong(l.initialPages()), max);
+    }
+
+    private static String describe(int funcIndex, NameCustomSection names) {
+        String n = null;
+        if (names != null) {
+            try {
+                n = names.nameOfFunction(funcIndex);
+            } catch (RuntimeException e) {
+                n = null;
+            }
+        }
+        return n == null ? "function " + funcIndex : "function " + funcIndex + " (" + n + ")";
     }
 
     public static FuncType convert(com.dylibso.chicory.wasm.types.FunctionType t, String where) {

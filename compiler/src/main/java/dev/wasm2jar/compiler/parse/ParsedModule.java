@@ -1,7 +1,7 @@
 package dev.wasm2jar.compiler.parse;
 
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import dev.wasm2jar.runtime.FuncType;
 import dev.wasm2jar.runtime.ModuleInfo;
@@ -27,7 +27,9 @@ public final class ParsedModule {
     public final List<GlobalType> globals;
     public final int importedGlobals;
     private final NameCustomSection names;
-    private CodeSectionIndex codeIndex;
+    private final CodeSectionIndex codeIndex;
+    /** Decoded function bodies, defined functions in order. */
+    private final CodeDecoder.Body[] bodies;
 
     /** Table element type and limits. */
     public static final class TableType {
@@ -65,7 +67,8 @@ public final class ParsedModule {
 
     ParsedModule(byte[] bytes, WasmModule wasm, List<FuncType> types, int[] funcTypes, int importedFuncs,
             List<TableType> tables, int importedTables, List<Limits> memories, int importedMemories,
-            List<GlobalType> globals, int importedGlobals, NameCustomSection names) {
+            List<GlobalType> globals, int importedGlobals, NameCustomSection names, CodeSectionIndex codeIndex,
+            CodeDecoder.Body[] bodies) {
         this.bytes = bytes;
         this.wasm = wasm;
         this.types = types;
@@ -78,6 +81,8 @@ public final class ParsedModule {
         this.globals = globals;
         this.importedGlobals = importedGlobals;
         this.names = names;
+        this.codeIndex = codeIndex;
+        this.bodies = bodies;
     }
 
     public FuncType funcType(int funcIndex) {
@@ -88,15 +93,28 @@ public final class ParsedModule {
         return funcTypes.length;
     }
 
-    public FunctionBody body(int funcIndex) {
-        return wasm.codeSection().getFunctionBody(funcIndex - importedFuncs);
+    /** The instructions of defined function {@code funcIndex}, its final {@code end} included. */
+    public List<Instruction> code(int funcIndex) {
+        return bodies[funcIndex - importedFuncs].code;
+    }
+
+    /** The declared locals of defined function {@code funcIndex} (its parameters not included). */
+    public ValType[] locals(int funcIndex) {
+        return bodies[funcIndex - importedFuncs].locals;
+    }
+
+    /** Whether any body uses {@code memory.init} or {@code data.drop} (they need a data count section). */
+    public boolean usesDataIndices() {
+        for (CodeDecoder.Body b : bodies) {
+            if (b.usesDataIndices) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Offsets and sizes of the function bodies in {@link #bytes}. */
     public CodeSectionIndex codeIndex() {
-        if (codeIndex == null) {
-            codeIndex = CodeSectionIndex.scan(bytes);
-        }
         return codeIndex;
     }
 

@@ -1,6 +1,5 @@
 package dev.wasm2jar.compiler.validate;
 
-import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasm2jar.compiler.CompileException;
@@ -57,19 +56,12 @@ final class FunctionValidator {
         this.m = ctx.module;
         this.funcIndex = funcIndex;
         this.type = m.funcType(funcIndex);
-        FunctionBody body = m.body(funcIndex);
-        List<com.dylibso.chicory.wasm.types.ValType> declared = body.localTypes();
-        long total = (long) type.paramCount() + declared.size();
-        if (total > 50000) {
-            throw CompileException.malformed("too many locals in " + m.describeFunction(funcIndex));
-        }
-        locals = new ValType[(int) total];
+        ValType[] declared = m.locals(funcIndex);
+        locals = new ValType[type.paramCount() + declared.length];
         for (int i = 0; i < type.paramCount(); i++) {
             locals[i] = type.param(i);
         }
-        for (int i = 0; i < declared.size(); i++) {
-            locals[type.paramCount() + i] = ModuleParser.convert(declared.get(i), m.describeFunction(funcIndex));
-        }
+        System.arraycopy(declared, 0, locals, type.paramCount(), declared.length);
     }
 
     /**
@@ -77,7 +69,7 @@ final class FunctionValidator {
      * innermost control frame's base before it runs, or -1 where the code is unreachable.
      */
     int[] validate() {
-        List<? extends Instruction> code = m.body(funcIndex).instructions();
+        List<? extends Instruction> code = m.code(funcIndex);
         int[] heights = new int[code.size()];
         pushCtrl(OpCode.BLOCK, new ValType[0], type.results());
         for (int i = 0; i < code.size(); i++) {

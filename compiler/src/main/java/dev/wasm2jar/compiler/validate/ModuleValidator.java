@@ -170,7 +170,7 @@ public final class ModuleValidator {
             if (ctx.dataCount != dataSegments) {
                 throw CompileException.malformed("data count and data section have inconsistent lengths");
             }
-        } else if (w.codeSection().isRequiresDataCount()) {
+        } else if (m.usesDataIndices()) {
             throw CompileException.malformed("data count section required");
         }
         for (int i = 0; i < dataSegments; i++) {
