@@ -1487,14 +1487,24 @@ final class FunctionEmitter {
         pushAll(sig.results);
     }
 
-    /** I32_LOAD8_S → i32Load8S. */
-    private static String memoryMethod(OpCode op) {
-        String[] parts = op.name().toLowerCase().split("_");
-        StringBuilder b = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    /** The accessor of each memory instruction: I32_LOAD8_S → i32Load8S (names built once). */
+    private static final Map<OpCode, String> MEMORY_METHODS = new java.util.EnumMap<>(OpCode.class);
+
+    static {
+        for (OpCode op : OpCode.values()) {
+            if (OpSignatures.isMemoryAccess(op)) {
+                String[] parts = op.name().toLowerCase(java.util.Locale.ROOT).split("_");
+                StringBuilder b = new StringBuilder(parts[0]);
+                for (int i = 1; i < parts.length; i++) {
+                    b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+                }
+                MEMORY_METHODS.put(op, b.toString());
+            }
         }
-        return b.toString();
+    }
+
+    private static String memoryMethod(OpCode op) {
+        return MEMORY_METHODS.get(op);
     }
 
     private void math(String name, String desc) {
