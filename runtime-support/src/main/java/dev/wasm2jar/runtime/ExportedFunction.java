@@ -19,7 +19,7 @@ public final class ExportedFunction {
 
     /** A handle of type {@link FuncType#methodType()}; results after the first: {@link #extraResult}. */
     public MethodHandle handle() {
-        return ref.handle;
+        return ref.handle();
     }
 
     public FuncRef ref() {
@@ -38,7 +38,7 @@ public final class ExportedFunction {
         }
         Object first;
         try {
-            first = ref.handle.invokeWithArguments(args);
+            first = ref.handle().invokeWithArguments(args);
         } catch (StackOverflowError e) {
             throw Trap.callStackExhausted(e);
         } catch (RuntimeException | Error e) {

@@ -13,17 +13,25 @@ public final class HostFunction {
     private final String module;
     private final String name;
     private final FuncType type;
-    private final MethodHandle handle;
+    private final java.util.function.Supplier<MethodHandle> makeHandle;
 
     public HostFunction(String module, String name, FuncType type, MethodHandle handle) {
-        this.module = module;
-        this.name = name;
-        this.type = type;
-        this.handle = handle;
+        this(module, name, type, () -> handle);
         if (!handle.type().equals(type.methodType())) {
             throw new IllegalArgumentException(module + "." + name + ": handle type " + handle.type()
                     + " does not match " + type.methodType());
         }
+    }
+
+    /**
+     * A host function whose handle is made when the guest first calls it (or the embedder asks
+     * for it): a host with many functions, of which a program calls a few, starts faster.
+     */
+    public HostFunction(String module, String name, FuncType type, java.util.function.Supplier<MethodHandle> makeHandle) {
+        this.module = module;
+        this.name = name;
+        this.type = type;
+        this.makeHandle = makeHandle;
     }
 
     public String module() {
@@ -39,6 +47,10 @@ public final class HostFunction {
     }
 
     public MethodHandle handle() {
-        return handle;
+        return makeHandle.get();
+    }
+
+    java.util.function.Supplier<MethodHandle> handleSupplier() {
+        return makeHandle;
     }
 }

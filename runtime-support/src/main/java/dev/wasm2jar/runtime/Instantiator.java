@@ -139,11 +139,20 @@ public final class Instantiator {
         for (int i = 0; i < info.datas.size(); i++) {
             inst.dataSegments[i] = info.datas.get(i).bytes;
         }
+        // Fields looked up once, not per segment (a Go program has tens of thousands).
+        Table[] tableFields = new Table[info.tableCount()];
+        for (int i = 0; i < tableFields.length; i++) {
+            tableFields[i] = (Table) get(c, inst, "t" + i);
+        }
+        Memory[] memoryFields = new Memory[info.memoryCount()];
+        for (int i = 0; i < memoryFields.length; i++) {
+            memoryFields[i] = (Memory) get(c, inst, "m" + i);
+        }
         try {
             for (int i = 0; i < info.elems.size(); i++) {
                 ModuleInfo.ElemDef ed = info.elems.get(i);
                 if (ed.mode == ModuleInfo.SegmentMode.ACTIVE) {
-                    Table t = (Table) get(c, inst, "t" + ed.tableIndex);
+                    Table t = tableFields[ed.tableIndex];
                     int offset = (Integer) eval(inst, ed.offset, ValType.I32);
                     t.init(offset, inst.elemSegments[i], 0, inst.elemSegments[i].length);
                 }
@@ -154,8 +163,9 @@ public final class Instantiator {
             for (int i = 0; i < info.datas.size(); i++) {
                 ModuleInfo.DataDef dd = info.datas.get(i);
                 if (dd.mode == ModuleInfo.SegmentMode.ACTIVE) {
-                    Memory m = (Memory) get(c, inst, "m" + dd.memoryIndex);
-                    int offset = (Integer) eval(inst, dd.offset, ValType.I32);
+                    Memory m = memoryFields[dd.memoryIndex];
+                    int offset = dd.offset.kind == ConstExpr.Kind.I32_CONST ? (int) dd.offset.value
+                            : (Integer) eval(inst, dd.offset, ValType.I32);
                     Memory.init(offset, 0, dd.bytes.length, dd.bytes, m);
                     inst.dataSegments[i] = null;
                 }
@@ -235,15 +245,16 @@ public final class Instantiator {
         ModuleInfo info = inst.info;
         ModuleInfo.FunctionDef fd = info.functions.get(index - info.importedFunctions);
         FuncType type = info.types.get(fd.typeIndex);
-        try {
-            Class<?> owner = Class.forName(fd.owner.replace('/', '.'), false, inst.getClass().getClassLoader());
-            MethodType mt = type.methodType().appendParameterTypes(inst.getClass());
-            MethodHandle mh = MethodHandles.publicLookup().findStatic(owner, fd.methodName, mt);
-            mh = MethodHandles.insertArguments(mh, type.paramCount(), inst);
-            return new FuncRef(type, mh, inst, fd.debugName, info.typeSlots()[index - info.importedFunctions]);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot find the method of function " + index + " (" + fd.debugName + ")", e);
-        }
+        return new FuncRef(type, () -> {
+            try {
+                Class<?> owner = Class.forName(fd.owner.replace('/', '.'), false, inst.getClass().getClassLoader());
+                MethodType mt = type.methodType().appendParameterTypes(inst.getClass());
+                MethodHandle mh = MethodHandles.publicLookup().findStatic(owner, fd.methodName, mt);
+                return MethodHandles.insertArguments(mh, type.paramCount(), inst);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot find the method of function " + index + " (" + fd.debugName + ")", e);
+            }
+        }, inst, fd.debugName, info.typeSlots()[index - info.importedFunctions]);
     }
 
 }

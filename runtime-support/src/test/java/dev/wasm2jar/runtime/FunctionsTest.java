@@ -115,7 +115,7 @@ class FunctionsTest {
             FuncRef f = assertInstanceOf(FuncRef.class, linked);
             assertSame(imports.hostInstance(), f.owner);
             assertEquals("env.add", f.name);
-            assertEquals(5, (int) f.handle.invokeExact(2, 3));
+            assertEquals(5, (int) f.handle().invokeExact(2, 3));
             assertThrows(IllegalArgumentException.class, () -> imports.add("env", "x", "not importable"));
         }
     }

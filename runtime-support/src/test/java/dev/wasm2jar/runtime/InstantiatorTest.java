@@ -157,7 +157,7 @@ class InstantiatorTest {
             assertSame(inst, f.owner);
             assertEquals("twice", f.name);
             assertSame(I32_TO_I32.key(), f.typeKey);
-            assertEquals(14, (int) f.handle.invokeExact(7)); // the instance is bound
+            assertEquals(14, (int) f.handle().invokeExact(7)); // the instance is bound
         }
 
         @Test

@@ -49,7 +49,8 @@ final class Preview1 {
     private final byte[][] args;
     private final byte[][] env;
     private final StdinSource stdin;
-    private final Random random;
+    /** The source of random_get; null until first used when the default (SecureRandom) applies. */
+    private Random random;
     private final LongSupplier realtime;
     private final LongSupplier monotonic;
 
@@ -496,6 +497,9 @@ final class Preview1 {
             long left = n;
             while (left > 0) {
                 byte[] part = left >= chunk.length ? chunk : new byte[(int) left];
+                if (random == null) {
+                    random = new java.security.SecureRandom(); // ~25 ms to set up: not at start-up
+                }
                 random.nextBytes(part);
                 System.arraycopy(part, 0, array(), base() + at, part.length);
                 at += part.length;

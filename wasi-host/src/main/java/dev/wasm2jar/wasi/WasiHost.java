@@ -12,7 +12,6 @@ import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,13 +100,15 @@ public final class WasiHost implements AutoCloseable {
         List<HostFunction> fs = new ArrayList<>(SIGNATURES.length);
         for (String[] s : SIGNATURES) {
             FuncType type = FuncType.fromKey(s[1]);
-            MethodHandle h;
-            try {
-                h = lookup.findVirtual(Preview1.class, s[0], type.methodType()).bindTo(impl);
-            } catch (NoSuchMethodException | IllegalAccessException e) {
-                throw new IllegalStateException("no host method for " + s[0], e);
-            }
-            fs.add(new HostFunction(MODULE, s[0], type, h));
+            // Made when the guest first calls the function: a program calls a few of the 46,
+            // and making each handle costs about a millisecond in a JVM that just started.
+            fs.add(new HostFunction(MODULE, s[0], type, () -> {
+                try {
+                    return lookup.findVirtual(Preview1.class, s[0], type.methodType()).bindTo(impl);
+                } catch (NoSuchMethodException | IllegalAccessException e) {
+                    throw new IllegalStateException("no host method for " + s[0], e);
+                }
+            }));
         }
         this.functions = Collections.unmodifiableList(fs);
     }
@@ -190,7 +191,7 @@ public final class WasiHost implements AutoCloseable {
             return this;
         }
 
-        /** The source of random_get. Default: a {@link SecureRandom}. */
+        /** The source of random_get. Default: a {@link java.security.SecureRandom}, made on first use. */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random);
             return this;
@@ -247,7 +248,7 @@ public final class WasiHost implements AutoCloseable {
                 mono = () -> System.nanoTime() - base;
             }
             Preview1 impl = new Preview1(argv, envp, new StdinSource(stdin), stdout, stderr, preopens,
-                    random != null ? random : new SecureRandom(), rt, mono);
+                    random, rt, mono);
             return new WasiHost(impl);
         }
     }

@@ -363,7 +363,7 @@ public final class ModuleEmitter {
         mv.visitInsn(DUP);
         mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "owner", "L" + Jvm.INSTANCE + ";");
         mv.visitVarInsn(ASTORE, ownerSlot);
-        mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "handle", "Ljava/lang/invoke/MethodHandle;");
+        mv.visitMethodInsn(INVOKEVIRTUAL, Jvm.FUNCREF, "handle", "()Ljava/lang/invoke/MethodHandle;", false);
         loadParams(mv, ft);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", ft.descriptor(), false);
         copyExtraResults(mv, ft, instSlot, ownerSlot);
@@ -430,7 +430,7 @@ public final class ModuleEmitter {
         }
         mv.visitLabel(slow);
         mv.visitVarInsn(ALOAD, refSlot);
-        mv.visitFieldInsn(GETFIELD, Jvm.FUNCREF, "handle", "Ljava/lang/invoke/MethodHandle;");
+        mv.visitMethodInsn(INVOKEVIRTUAL, Jvm.FUNCREF, "handle", "()Ljava/lang/invoke/MethodHandle;", false);
         loadParams(mv, ft);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", ft.descriptor(), false);
         if (ft.resultCount() > 1) {
