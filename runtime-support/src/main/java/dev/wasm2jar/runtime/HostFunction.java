@@ -14,6 +14,7 @@ public final class HostFunction {
     private final String name;
     private final FuncType type;
     private final java.util.function.Supplier<MethodHandle> makeHandle;
+    private volatile MethodHandle handle;
 
     public HostFunction(String module, String name, FuncType type, MethodHandle handle) {
         this(module, name, type, () -> handle);
@@ -46,11 +47,13 @@ public final class HostFunction {
         return type;
     }
 
+    /** The handle, made on the first call (a race makes an equal one twice, harmlessly). */
     public MethodHandle handle() {
-        return makeHandle.get();
-    }
-
-    java.util.function.Supplier<MethodHandle> handleSupplier() {
-        return makeHandle;
+        MethodHandle h = handle;
+        if (h == null) {
+            h = makeHandle.get();
+            handle = h;
+        }
+        return h;
     }
 }

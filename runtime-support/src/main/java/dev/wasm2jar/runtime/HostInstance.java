@@ -21,6 +21,6 @@ public final class HostInstance extends Instance {
     }
 
     public FuncRef wrap(HostFunction f) {
-        return new FuncRef(f.type(), f.handleSupplier(), this, f.module() + "." + f.name(), -1);
+        return new FuncRef(f.type(), f::handle, this, f.module() + "." + f.name(), -1);
     }
 }

@@ -1115,11 +1115,7 @@ final class FunctionEmitter {
                 return;
             case LOCAL_GET: {
                 int i = (int) ins.operand(0);
-                if (plan.localsInFrame) {
-                    loadFromFrame(localTypes[i], i);
-                } else {
-                    mv.visitVarInsn(Jvm.loadOp(localTypes[i]), localSlots[i]);
-                }
+                loadLocal(i);
                 push(localTypes[i]);
                 return;
             }

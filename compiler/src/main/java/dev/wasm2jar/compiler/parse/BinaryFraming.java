@@ -4,9 +4,9 @@ import dev.wasm2jar.compiler.CompileException;
 
 /**
  * Checks the framing of a binary module before Chicory decodes it: the header, every section's
- * id and size, and the size of every function body. A file that is cut short, or a section whose
- * size runs past the end, is reported here with the byte offset where it goes wrong; Chicory's
- * own messages for these say neither where nor which section.
+ * id and size, and the size of every function body, recording where the bodies lie. A file that
+ * is cut short, or a section whose size runs past the end, is reported here with the byte offset
+ * where it goes wrong; Chicory's own messages for these say neither where nor which section.
  */
 final class BinaryFraming {
     private static final String[] SECTION_NAMES = {"custom", "type", "import", "function", "table", "memory", "global",
@@ -14,13 +14,17 @@ final class BinaryFraming {
 
     private final byte[] b;
     private int pos;
+    private CodeSectionIndex code = CodeSectionIndex.NONE;
 
     private BinaryFraming(byte[] b) {
         this.b = b;
     }
 
-    static void check(byte[] wasm) {
-        new BinaryFraming(wasm).run();
+    /** Checks the framing; returns where the function bodies are. */
+    static CodeSectionIndex check(byte[] wasm) {
+        BinaryFraming f = new BinaryFraming(wasm);
+        f.run();
+        return f.code;
     }
 
     private void run() {
@@ -49,7 +53,7 @@ final class BinaryFraming {
                         + Integer.toHexString(at) + " declares " + size + " bytes, but only " + (b.length - pos)
                         + " remain (the file is cut short)");
             }
-            if (id == 10) {
+            if (id == CodeSectionIndex.CODE_SECTION) {
                 checkCode(at, (int) end);
             }
             pos = (int) end;
@@ -58,7 +62,13 @@ final class BinaryFraming {
 
     private void checkCode(int sectionAt, int end) {
         long count = u32("the code section's function count", sectionAt);
-        for (long i = 0; i < count; i++) {
+        if (count > end - pos) {
+            throw CompileException.malformed("the code section at offset 0x" + Integer.toHexString(sectionAt)
+                    + " declares " + count + " function bodies, more than its " + (end - pos) + " bytes can hold");
+        }
+        int[] offsets = new int[(int) count];
+        int[] sizes = new int[(int) count];
+        for (int i = 0; i < count; i++) {
             int at = pos;
             if (pos >= end) {
                 throw CompileException.malformed("the code section at offset 0x" + Integer.toHexString(sectionAt)
@@ -70,8 +80,11 @@ final class BinaryFraming {
                         + " declares " + size + " bytes, past the end of the code section at offset 0x"
                         + Integer.toHexString(end));
             }
+            sizes[i] = (int) size;
+            offsets[i] = pos;
             pos += (int) size;
         }
+        code = new CodeSectionIndex(offsets, sizes, sectionAt, end);
     }
 
     private long u32(String what, int sectionAt) {

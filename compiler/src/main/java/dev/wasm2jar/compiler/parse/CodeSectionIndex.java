@@ -1,12 +1,13 @@
 package dev.wasm2jar.compiler.parse;
 
 /**
- * Where each function body lies in the binary: its byte offset and size, read straight from the
- * code section's framing. Used to report sizes ({@code wasm2jar inspect}) and positions in
- * messages; the bodies themselves are decoded by Chicory.
+ * Where each function body lies in the binary: its byte offset and size, recorded by
+ * {@link BinaryFraming} as it checks the framing. {@link CodeDecoder} decodes the bodies from
+ * here; {@code wasm2jar inspect} reports their sizes.
  */
 public final class CodeSectionIndex {
-    private static final int CODE_SECTION = 10;
+    static final int CODE_SECTION = 10;
+    static final CodeSectionIndex NONE = new CodeSectionIndex(new int[0], new int[0], -1, -1);
 
     /** Offset of the code section's id byte, and of the first byte after the section; -1 when absent. */
     final int sectionStart;
@@ -17,7 +18,7 @@ public final class CodeSectionIndex {
     /** Size in bytes of each defined function's body (locals and instructions). */
     public final int[] sizes;
 
-    private CodeSectionIndex(int[] offsets, int[] sizes, int sectionStart, int sectionEnd) {
+    CodeSectionIndex(int[] offsets, int[] sizes, int sectionStart, int sectionEnd) {
         this.offsets = offsets;
         this.sizes = sizes;
         this.sectionStart = sectionStart;
@@ -28,8 +29,8 @@ public final class CodeSectionIndex {
      * The module with every function body replaced by an empty one ({@code 02 00 0b}: no locals,
      * {@code end}); the rest of the bytes are kept, other sections shift.
      */
-    static byte[] withEmptyBodies(byte[] wasm) {
-        CodeSectionIndex c = scan(wasm);
+    byte[] withEmptyBodies(byte[] wasm) {
+        CodeSectionIndex c = this;
         if (c.sectionStart < 0) {
             return wasm;
         }
@@ -56,42 +57,5 @@ public final class CodeSectionIndex {
             v >>>= 7;
             out.write(v != 0 ? b | 0x80 : b);
         } while (v != 0);
-    }
-
-    /** Scans a module that has already been parsed successfully; an absent code section gives no bodies. */
-    static CodeSectionIndex scan(byte[] wasm) {
-        int[] pos = {8};
-        while (pos[0] < wasm.length) {
-            int start = pos[0];
-            int id = wasm[pos[0]++] & 0xFF;
-            int size = (int) leb(wasm, pos);
-            int end = pos[0] + size;
-            if (id == CODE_SECTION) {
-                int count = (int) leb(wasm, pos);
-                int[] offsets = new int[count];
-                int[] sizes = new int[count];
-                for (int i = 0; i < count; i++) {
-                    sizes[i] = (int) leb(wasm, pos);
-                    offsets[i] = pos[0];
-                    pos[0] += sizes[i];
-                }
-                return new CodeSectionIndex(offsets, sizes, start, end);
-            }
-            pos[0] = end;
-        }
-        return new CodeSectionIndex(new int[0], new int[0], -1, -1);
-    }
-
-    private static long leb(byte[] b, int[] pos) {
-        long result = 0;
-        int shift = 0;
-        while (true) {
-            int x = b[pos[0]++] & 0xFF;
-            result |= (long) (x & 0x7F) << shift;
-            if ((x & 0x80) == 0) {
-                return result;
-            }
-            shift += 7;
-        }
     }
 }

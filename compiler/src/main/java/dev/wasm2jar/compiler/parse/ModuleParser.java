@@ -13,6 +13,7 @@ import com.dylibso.chicory.wasm.types.RecType;
 import com.dylibso.chicory.wasm.types.SubType;
 import com.dylibso.chicory.wasm.types.TableImport;
 import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.compiler.PerFunction;
 import dev.wasm2jar.runtime.FuncType;
 import dev.wasm2jar.runtime.ValType;
 import java.io.ByteArrayInputStream;
@@ -28,12 +29,12 @@ public final class ModuleParser {
     private ModuleParser() {}
 
     public static ParsedModule parse(byte[] bytes) {
-        BinaryFraming.check(bytes);
+        CodeSectionIndex codeIndex = BinaryFraming.check(bytes);
         WasmModule wasm;
         try {
             // Chicory decodes every section but the code section, which it sees with empty bodies
             // (the real ones are decoded below, in parallel).
-            byte[] stubbed = CodeSectionIndex.withEmptyBodies(bytes);
+            byte[] stubbed = codeIndex.withEmptyBodies(bytes);
             wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
         } catch (com.dylibso.chicory.wasm.ChicoryException e) {
             throw CompileException.malformed(describe(e));
@@ -111,7 +112,6 @@ public final class ModuleParser {
             globals.add(new ParsedModule.GlobalType(convert(g.valueType(), "global " + (importedGlobals + i)),
                     g.mutabilityType() == MutabilityType.Var));
         }
-        CodeSectionIndex codeIndex = CodeSectionIndex.scan(bytes);
         if (wasm.functionSection().functionCount() != codeIndex.sizes.length) {
             throw CompileException.malformed("function and code section have inconsistent lengths ("
                     + wasm.functionSection().functionCount() + " functions, " + codeIndex.sizes.length + " bodies)");
@@ -128,20 +128,8 @@ public final class ModuleParser {
         }
         NameCustomSection functionNames = names;
         CodeDecoder.Body[] bodies = new CodeDecoder.Body[codeIndex.sizes.length];
-        CompileException[] errors = new CompileException[bodies.length];
-        java.util.stream.IntStream.range(0, bodies.length).parallel().forEach(i -> {
-            try {
-                bodies[i] = CodeDecoder.decode(bytes, codeIndex.offsets[i], codeIndex.sizes[i],
-                        describe(importedFuncs + i, functionNames));
-            } catch (CompileException e) {
-                errors[i] = e;
-            }
-        });
-        for (CompileException e : errors) {
-            if (e != null) {
-                throw e; // the first by index, as a sequential decoder would report
-            }
-        }
+        PerFunction.forEach(bodies.length, i -> bodies[i] = CodeDecoder.decode(bytes, codeIndex.offsets[i],
+                codeIndex.sizes[i], ParsedModule.describeFunction(importedFuncs + i, functionNames)));
         return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
                 importedMemories, globals, importedGlobals, names, codeIndex, bodies);
     }
@@ -158,18 +146,6 @@ public final class ModuleParser {
         // number, so both mean "no further limit" to the instantiator.
         long max = l.maximumPages() >= MemoryLimits.MAX_PAGES ? -1 : l.maximumPages();
         return new ParsedModule.Limits(Integer.toUnsignedLong(l.initialPages()), max);
-    }
-
-    private static String describe(int funcIndex, NameCustomSection names) {
-        String n = null;
-        if (names != null) {
-            try {
-                n = names.nameOfFunction(funcIndex);
-            } catch (RuntimeException e) {
-                n = null;
-            }
-        }
-        return n == null ? "function " + funcIndex : "function " + funcIndex + " (" + n + ")";
     }
 
     public static FuncType convert(com.dylibso.chicory.wasm.types.FunctionType t, String where) {

@@ -120,6 +120,10 @@ public final class ParsedModule {
 
     /** The function's name from the name section, or null. */
     public String functionName(int funcIndex) {
+        return functionName(funcIndex, names);
+    }
+
+    private static String functionName(int funcIndex, NameCustomSection names) {
         if (names == null) {
             return null;
         }
@@ -130,10 +134,15 @@ public final class ParsedModule {
         }
     }
 
+    /** As {@link #describeFunction(int)}, for the parser, before the module is assembled. */
+    static String describeFunction(int funcIndex, NameCustomSection names) {
+        String n = functionName(funcIndex, names);
+        return n == null ? "function " + funcIndex : "function " + funcIndex + " (" + n + ")";
+    }
+
     /** "function 12 (main.main)" or "function 12", for messages. */
     public String describeFunction(int funcIndex) {
-        String n = functionName(funcIndex);
-        return n == null ? "function " + funcIndex : "function " + funcIndex + " (" + n + ")";
+        return describeFunction(funcIndex, names);
     }
 
     public ModuleInfo.Kind kindOf(com.dylibso.chicory.wasm.types.ExternalType t) {

@@ -11,6 +11,7 @@ import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.compiler.PerFunction;
 import dev.wasm2jar.compiler.parse.ModuleParser;
 import dev.wasm2jar.compiler.parse.ParsedModule;
 import dev.wasm2jar.runtime.FuncType;
@@ -187,19 +188,7 @@ public final class ModuleValidator {
         // first by index is reported, as a sequential check would.
         int defined = m.functionCount() - m.importedFuncs;
         int[][] heights = new int[defined][];
-        CompileException[] errors = new CompileException[defined];
-        java.util.stream.IntStream.range(0, defined).parallel().forEach(i -> {
-            try {
-                heights[i] = new FunctionValidator(ctx, m.importedFuncs + i).validate();
-            } catch (CompileException e) {
-                errors[i] = e;
-            }
-        });
-        for (CompileException e : errors) {
-            if (e != null) {
-                throw e;
-            }
-        }
+        PerFunction.forEach(defined, i -> heights[i] = new FunctionValidator(ctx, m.importedFuncs + i).validate());
         return heights;
     }
 
