@@ -21,7 +21,11 @@ else fails the whole script):
 Every command is run once untimed first (file cache, the JVM's class data archive). The
 results are JMH-shaped records (mode "ss", ms/op; score = the mean, scorePercentiles 0.0 = the
 minimum, scoreError = the 99.9% confidence half-interval as JMH computes it), marked
-"source": "process", so report.py and `run.sh --json` read them with the JMH results.
+"source": "process", so report.py and `run.sh --json` read them with the JMH results. Each also
+has the process's peak resident set size (ru_maxrss, from os.wait4) as the secondary metric
+"peakRss" in MiB, in the same shape (mean, min/median/max over the timed runs): for the JVM
+rows, heap, metaspace, JIT code and the JVM itself, as the operating system saw it. A figure no
+higher than this script's own peak is only an upper bound ("upperBound": true; see run_once).
 Parts whose tool is missing (no Go, no CLI jar) are skipped with a note on stderr; --only keeps
 the records whose full name matches the regular expression (re.search).
 """
@@ -30,6 +34,7 @@ import json
 import math
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +49,7 @@ GO_SRC = os.path.join(HERE, "src", "main", "go", "gobench")
 HELLO = os.path.join(ROOT, "testdata", "go", "build", "hello-go1.23.wasm")
 HELLO_OUTPUT = "hello from Go\nGOOS=wasip1\nGOARCH=wasm\n"
 PREFIX = "dev.wasm2jar.benchmarks."
+PEAK_RSS = "peakRss"  # the secondary metric: peak resident set size, MiB
 
 # Student's t quantiles at 0.9995 (JMH's 99.9% two-sided interval) by degrees of freedom.
 T9995 = {1: 636.62, 2: 31.599, 3: 12.924, 4: 8.610, 5: 6.869, 6: 5.959, 7: 5.408, 8: 5.041,
@@ -86,21 +92,56 @@ def expected_outputs():
 
 
 def run_once(cmd, expected, cwd):
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - t0
-    out = p.stdout.decode("utf-8", "replace")
+    """Runs cmd to its exit: (wall ms, peak RSS in MiB, whether that is only an upper bound). The
+    child's output goes to temporary files rather than pipes, so that os.wait4 can reap it and hand
+    back its resource usage.
+
+    Linux keeps the largest RSS a process had before exec in its ru_maxrss, and a child starts as
+    (a vfork of) this script, so no child's figure is below this script's own peak (~15 MiB). A
+    figure at that floor only says the program's peak was at most that (native Go's is a few MiB);
+    the JVM rows are far above it."""
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out_f, stderr=err_f)
+        _, status, usage = os.wait4(p.pid, 0)
+        elapsed = time.perf_counter() - t0
+        p.returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+        out_f.seek(0)
+        err_f.seek(0)
+        out = out_f.read().decode("utf-8", "replace")
+        err = err_f.read().decode("utf-8", "replace")
     if p.returncode != 0 or (expected is not None and out != expected):
         sys.exit(f"processes.py: {' '.join(cmd)}: exit {p.returncode}, printed {out!r}"
                  + (f", expected {expected!r}" if expected is not None else "")
-                 + f"\nstderr: {p.stderr.decode('utf-8', 'replace')[-2000:]}")
-    return elapsed * 1000.0
+                 + f"\nstderr: {err[-2000:]}")
+    # ru_maxrss: the largest resident set the process had, in KiB on Linux (bytes on macOS).
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return elapsed * 1000.0, rss, usage.ru_maxrss <= floor
 
 
-def record(full_name, times, cmd, note):
+def metric(values, unit):
+    """A JMH-shaped metric over one value per run: score = the mean, percentiles min/median/max."""
+    n = len(values)
+    mean = statistics.fmean(values)
+    err = t9995(n - 1) * statistics.stdev(values) / math.sqrt(n) if n > 1 else float("nan")
+    return {
+        "score": mean,
+        "scoreError": err if not math.isnan(err) else "NaN",
+        "scoreConfidence": [mean - err, mean + err] if not math.isnan(err) else ["NaN", "NaN"],
+        "scorePercentiles": {"0.0": min(values), "50.0": statistics.median(values), "100.0": max(values)},
+        "scoreUnit": unit,
+        "rawData": [values],
+    }
+
+
+def record(full_name, runs, cmd, note):
+    """runs: run_once's (wall ms, peak RSS MiB, upper bound only) per timed run."""
+    times = [t for t, _, _ in runs]
+    peak_rss = metric([r for _, r, _ in runs], "MiB")
+    if any(bound for _, _, bound in runs):
+        peak_rss["upperBound"] = True  # at the floor run_once describes: the peak was at most this
     n = len(times)
-    mean = statistics.fmean(times)
-    err = t9995(n - 1) * statistics.stdev(times) / math.sqrt(n) if n > 1 else float("nan")
     return {
         "benchmark": PREFIX + full_name,
         "mode": "ss",
@@ -113,15 +154,9 @@ def record(full_name, times, cmd, note):
         "source": "process",
         "command": " ".join(cmd),
         "note": note,
-        "primaryMetric": {
-            "score": mean,
-            "scoreError": err if not math.isnan(err) else "NaN",
-            "scoreConfidence": [mean - err, mean + err] if not math.isnan(err) else ["NaN", "NaN"],
-            "scorePercentiles": {"0.0": min(times), "50.0": statistics.median(times), "100.0": max(times)},
-            "scoreUnit": "ms/op",
-            "rawData": [times],
-        },
-        "secondaryMetrics": {},
+        "primaryMetric": metric(times, "ms/op"),
+        # The process's peak resident set size (ru_maxrss from wait4), per run.
+        "secondaryMetrics": {PEAK_RSS: peak_rss},
     }
 
 
@@ -129,9 +164,11 @@ def timed(full_name, cmd, expected, runs, cwd, note, only, results):
     if only and not re.search(only, PREFIX + full_name):
         return
     run_once(cmd, expected, cwd)  # untimed
-    times = [run_once(cmd, expected, cwd) for _ in range(runs)]
-    results.append(record(full_name, times, cmd, note))
-    log(f"{full_name}: mean {statistics.fmean(times):.1f} ms, min {min(times):.1f} ms over {runs} run(s)")
+    measured = [run_once(cmd, expected, cwd) for _ in range(runs)]
+    results.append(record(full_name, measured, cmd, note))
+    times = [t for t, _, _ in measured]
+    log(f"{full_name}: mean {statistics.fmean(times):.1f} ms, min {min(times):.1f} ms over {runs} run(s), "
+        f"peak RSS {'≤ ' if any(b for _, _, b in measured) else ''}{max(r for _, r, _ in measured):.0f} MiB")
 
 
 def find_go(explicit):
@@ -196,9 +233,9 @@ def main():
             if want_jar or not args.only or re.search(args.only, PREFIX + compile_name):
                 gobench_jar = os.path.join(work, "gobench.jar")
                 cmd = [args.java, "-jar", cli, os.path.join(RES, "gobench.wasm"), "-o", gobench_jar]
-                times = [run_once(cmd, None, work)]
-                results.append(record(compile_name, times, cmd, "compile gobench.wasm with the CLI, once"))
-                log(f"{compile_name}: {times[0]:.0f} ms (one run)")
+                run = run_once(cmd, None, work)
+                results.append(record(compile_name, [run], cmd, "compile gobench.wasm with the CLI, once"))
+                log(f"{compile_name}: {run[0]:.0f} ms (one run), peak RSS {run[1]:.0f} MiB")
                 for w in want_jar:
                     timed(f"go.{w['benchmark']}Benchmark.javaJar",
                           [args.java, "-jar", gobench_jar, w["name"], str(w["size"])],

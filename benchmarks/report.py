@@ -15,13 +15,15 @@ a section per kind:
                                      the CLI compiler and a compiled program as whole processes
 
 Process timings are records written by processes.py ("source": "process"; mean and minimum of
-whole-process wall times). Ratios are "how many times faster wasm2jar is" than the other engine:
-time(other) / time(wasm2jar). Above 1: wasm2jar is faster; below 1: slower. A last section checks
-the targets the performance issue set.
+whole-process wall times, and the processes' peak resident set size as the secondary metric
+"peakRss", shown as a column where present: older results lack it). Ratios are "how many times
+faster wasm2jar is" than the other engine: time(other) / time(wasm2jar). Above 1: wasm2jar is
+faster; below 1: slower. A last section checks the targets the performance issue set.
 
 compare exits 1 when a counted engine (default: wasm2jar) regressed: its score is worse than the
 baseline's by more than both error bars together (current - error > baseline + error, for a
-lower-is-better mode) and by more than --threshold percent (default 5). Nothing else fails it.
+lower-is-better mode) and by more than --threshold percent (default 5). Nothing else fails it;
+peak RSS, when both files have it, is listed below the table but never counted.
 """
 import argparse
 import json
@@ -49,6 +51,7 @@ ORDER = [
 GO_ENGINES = ["wasm2jar", "chicoryCompiler", "native", "javaJar", "chicoryInterpreter", "wasm2jarAtInterpreterSize"]
 LOWER_IS_BETTER = {"avgt", "sample", "ss"}
 PREFIX = "dev.wasm2jar.benchmarks."
+PEAK_RSS = "peakRss"  # processes.py's secondary metric: the process's peak resident set size, MiB
 WORKLOADS_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "src", "main", "resources", "go", "workloads.tsv")
 
 
@@ -67,6 +70,9 @@ def load(path):
         if params:
             case += "[" + ",".join(f"{k}={v}" for k, v in sorted(params.items())) + "]"
         pm = r["primaryMetric"]
+        # Process timings since the peak-RSS measurement carry it as a secondary metric; older
+        # JSON files do not, and JMH records never do: None.
+        rss = (r.get("secondaryMetrics") or {}).get(PEAK_RSS)
         out[(case, method)] = {
             "score": float(pm["score"]),
             "error": num(pm.get("scoreError")),
@@ -74,6 +80,10 @@ def load(path):
             "mode": r.get("mode", "avgt"),
             "min": num((pm.get("scorePercentiles") or {}).get("0.0")),
             "process": r.get("source") == "process",
+            "rss": num(rss.get("score")) if isinstance(rss, dict) else None,
+            "rss_max": num((rss.get("scorePercentiles") or {}).get("100.0")) if isinstance(rss, dict) else None,
+            # At processes.py's floor (its own peak RSS): the process's peak was at most this.
+            "rss_bound": isinstance(rss, dict) and bool(rss.get("upperBound")),
             "record": r,
         }
     return out
@@ -243,6 +253,23 @@ def fmt_process(r):
     return f"{fmt(r['score'])} (1 run)"
 
 
+def fmt_rss(r):
+    """Peak RSS of a process row in MiB: the mean over the runs, and the largest when they differ."""
+    if r is None or r.get("rss") is None or math.isnan(r["rss"]):
+        return "–"
+    if r.get("rss_bound"):
+        return f"≤ {max(r['rss'], r.get('rss_max') or 0):.0f}"
+    cell = f"{r['rss']:.0f}"
+    mx = r.get("rss_max")
+    if mx is not None and not math.isnan(mx) and round(mx) != round(r["rss"]):
+        cell += f" (max {mx:.0f})"
+    return cell
+
+
+def has_rss(results):
+    return any(v.get("rss") is not None for v in results.values())
+
+
 def fmt_any(r):
     if r is None:
         return "–"
@@ -288,9 +315,17 @@ def go_tables(results, lines):
                  "(0.5× = twice native's time); it sets JMH's in-process steady state against a whole native "
                  "process, which for runs this long differs from native's steady state by the process start "
                  "(about a millisecond). *`java -jar` vs native* compares two whole processes.")
+    rss = has_rss(go)
+    if rss:
+        lines.append("- *peak RSS*: the whole processes' peak resident set size (`ru_maxrss`), MiB, mean over "
+                     "the runs: what the operating system had to give native Go and the `java -jar` JVM (heap, "
+                     "class metadata, JIT code and the JVM's own memory included). ≤: at most this (no process "
+                     "measured from `processes.py` shows less than that script's own peak, ~15 MiB).")
     lines.append("")
     head = ["workload", "size", "wasm2jar", "Chicory compiler", "native Go", "`java -jar`",
             "wasm2jar vs Chicory compiler", "wasm2jar vs native", "`java -jar` vs native"]
+    if rss:
+        head += ["peak RSS native / `java -jar` (MiB)"]
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "|".join(["---", "---:"] + ["---:"] * (len(head) - 2)) + "|")
     r_chicory, r_native, r_jar = [], [], []
@@ -302,11 +337,13 @@ def go_tables(results, lines):
         r_chicory.append(a)
         r_native.append(b)
         r_jar.append(c)
+        extra = [f"{fmt_rss(go.get((case, 'native')))} / {fmt_rss(go.get((case, 'javaJar')))}"] if rss else []
         lines.append("| " + " | ".join([w, size] + [fmt_any(go.get((case, e))) for e in
                                                    ("wasm2jar", "chicoryCompiler", "native", "javaJar")]
-                                       + [fmt_ratio(a), fmt_ratio(b), fmt_ratio(c)]) + " |")
+                                       + [fmt_ratio(a), fmt_ratio(b), fmt_ratio(c)] + extra) + " |")
     g = [geomean(x) for x in (r_chicory, r_native, r_jar)]
-    lines.append("| **geometric mean** | | | | | | " + " | ".join(f"**{fmt_ratio(x)}**" if x else "–" for x in g) + " |")
+    lines.append("| **geometric mean** | | | | | | " + " | ".join(f"**{fmt_ratio(x)}**" if x else "–" for x in g)
+                 + (" | |" if rss else " |"))
     lines.append("")
     interp_cases = [c for c in cases if (c, "chicoryInterpreter") in go or (c, "wasm2jarAtInterpreterSize") in go]
     r_interp = []
@@ -355,9 +392,22 @@ def startup_table(results, lines):
     if jmh:
         lines.append("")
         lines.append(f"JMH: {config_line(jmh)}.")
+    rss = has_rss({k: v for k, v in results.items() if k[0] in dict(rows)})
+    if rss:
+        lines.append("")
+        lines.append("*Peak RSS* is a whole process's peak resident set size (`ru_maxrss` from `wait4`), in MiB: "
+                     "the mean over the runs (and the largest run's when they differ). For the compiler it is "
+                     "what compiling the module needs from the machine, with the JVM's default heap (a quarter "
+                     "of the memory), which G1 grows well beyond what the compiler keeps live; the JVM's own "
+                     "share (class metadata, JIT code, thread stacks) is in it too.")
     lines.append("")
-    lines.append("| what | wasm2jar | Chicory compiler | wasm2jar vs Chicory compiler |")
-    lines.append("|---|---:|---:|---:|")
+    head = "| what | wasm2jar | Chicory compiler | wasm2jar vs Chicory compiler |"
+    rule = "|---|---:|---:|---:|"
+    if rss:
+        head += " peak RSS (MiB) |"
+        rule += "---:|"
+    lines.append(head)
+    lines.append(rule)
     for case, title in rows:
         w = results.get((case, "wasm2jar")) or results.get((case, "wasm2jarCli")) or results.get((case, "javaJar"))
         c = results.get((case, "chicoryCompiler"))
@@ -368,7 +418,10 @@ def startup_table(results, lines):
         cell_c = fmt_any(c)
         if c is not None and not c["process"] and not math.isnan(c["min"]):
             cell_c += f" (min {fmt(c['min'])})"
-        lines.append(f"| {title} | {cell_w} | {cell_c} | {fmt_ratio(x)} |")
+        row = f"| {title} | {cell_w} | {cell_c} | {fmt_ratio(x)} |"
+        if rss:
+            row += f" {fmt_rss(w) if w is not None and w['process'] else '–'} |"
+        lines.append(row)
     lines.append("")
 
 
@@ -480,6 +533,17 @@ def compare(args):
                 lines.append(f"| {case} | {e} | {fmt_score(b)} | {fmt_score(c)} | {change:+.1f}% | {verdict} |")
     not_run = sorted({case for (case, e) in base if (case, e) not in cur})
     lines.append("")
+    rss_rows = [(k, base[k], cur[k]) for k in sorted(cur) if k in base
+                and base[k].get("rss") is not None and cur[k].get("rss") is not None]
+    if rss_rows:
+        lines.append("Peak RSS of the whole processes, MiB (listed only, never a regression):")
+        lines.append("")
+        lines.append("| benchmark | engine | baseline | current | change |")
+        lines.append("|---|---|---:|---:|---:|")
+        for (case, e), b, c in rss_rows:
+            change = (c["rss"] - b["rss"]) / b["rss"] * 100 if b["rss"] else float("nan")
+            lines.append(f"| {case} | {e} | {fmt_rss(b)} | {fmt_rss(c)} | {change:+.1f}% |")
+        lines.append("")
     if not_run:
         lines.append(f"In the baseline but not in this run: {', '.join(not_run)}.")
         lines.append("")
