@@ -29,7 +29,7 @@ class SplitFunctionsTest {
         }
     }
 
-    private static int regionMethods(CompiledModule cm) {
+    static int regionMethods(CompiledModule cm) {
         int[] n = {0};
         for (byte[] b : cm.classes().values()) {
             new ClassReader(b).accept(new ClassVisitor(Opcodes.ASM9) {

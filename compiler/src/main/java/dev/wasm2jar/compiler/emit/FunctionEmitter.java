@@ -57,6 +57,7 @@ final class FunctionEmitter {
 
     private final ArrayList<ValType> stack = new ArrayList<>();
     private final ArrayList<Ctl> ctls = new ArrayList<>();
+    private List<? extends Instruction> code;
     private boolean reachable = true;
     /** Nesting depth of blocks opened inside unreachable code; they emit nothing. */
     private int deadDepth;
@@ -72,6 +73,11 @@ final class FunctionEmitter {
         boolean endReachable;
         /** Whether a jump to {@link #label} has been emitted. */
         boolean targeted;
+        /** A dispatch loop's index local and its {@code br_table}'s position (-1: not one). */
+        int pcLocal = -1;
+        int dispatchAt = -1;
+        /** A dispatch loop's blocks by index, the last for the default (null: not one of them). */
+        Ctl[] cases;
 
         Ctl(OpCode kind, FuncType type, int height, Label label, Label end) {
             this.kind = kind;
@@ -132,7 +138,7 @@ final class FunctionEmitter {
 
     void emit() {
         mv.visitCode();
-        List<? extends Instruction> code = m.code(funcIndex);
+        code = m.code(funcIndex);
         int from;
         int to;
         if (region == null) {
@@ -197,6 +203,7 @@ final class FunctionEmitter {
             from = region.start;
             to = region.end;
         }
+        threadJumps = memoryAccesses(from, to) <= MAX_MEMORY_ACCESSES_TO_THREAD;
         for (int i = from; i < to; i++) {
             Instruction ins = code.get(i);
             SplitPlan.Region inner = plan.regionAt(i, region);
@@ -565,6 +572,154 @@ final class FunctionEmitter {
             emitGroupDispatch();
         }
         mv.visitLabel(entryLabels[0]);
+    }
+
+    // ---- dispatch loops: jump threading ----
+    //
+    // Go ends every jump with `i32.const k; local.set pc; br $loop`, and the loop's first act is
+    // `local.get pc; br_table`. Where the loop and the case are in this method, that branch goes
+    // straight to the case: the JIT then sees the program's own loops as backward gotos, not one
+    // loop through a tableswitch that every jump takes.
+
+    /**
+     * Threading is measured to lose where C2 runs out of nodes to inline into: it then parses
+     * every case the threaded gotos reach, where a switch's profile had pruned the cold ones, and
+     * stops inlining the memory accessors of hot loops (NodeCountInliningCutoff: 44 call sites
+     * left as calls in Go's SHA-256 block function, 89 memory accesses, against 13 unthreaded;
+     * twice the time). Each inlined accessor costs a few hundred nodes of C2's 18,000, so methods
+     * with more accesses than this keep every jump on the switch.
+     */
+    static final int MAX_MEMORY_ACCESSES_TO_THREAD = 64;
+
+    private boolean threadJumps;
+
+    private int memoryAccesses(int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (OpSignatures.isMemoryAccess(code.get(i).opcode())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Marks {@code loop} as a dispatch loop when it opens with empty blocks around {@code local.get; br_table}. */
+    private void recognizeDispatch(Ctl loop, int at) {
+        if (!threadJumps || loop.type.paramCount() != 0) {
+            return;
+        }
+        int p = at + 1;
+        while (p < code.size() && code.get(p).opcode() == OpCode.BLOCK) {
+            FuncType t = BlockTypes.of(m, code.get(p));
+            if (t.paramCount() != 0 || t.resultCount() != 0) {
+                return;
+            }
+            p++;
+        }
+        if (p == at + 1 || p + 1 >= code.size() || code.get(p).opcode() != OpCode.LOCAL_GET
+                || code.get(p + 1).opcode() != OpCode.BR_TABLE) {
+            return;
+        }
+        loop.pcLocal = (int) code.get(p).operand(0);
+        loop.dispatchAt = p + 1;
+    }
+
+    /**
+     * At a dispatch loop's own br_table: records which of the loop's blocks each index selects.
+     * Returns them when the loop's branches will be threaded, else null.
+     */
+    private Ctl[] noteDispatch(long[] depths, int index) {
+        Ctl loop = null;
+        int blocks = 0;
+        for (int k = ctls.size() - 1; k >= 0; k--) {
+            if (ctls.get(k).kind == OpCode.LOOP) {
+                loop = ctls.get(k);
+                blocks = ctls.size() - 1 - k;
+                break;
+            }
+        }
+        if (loop == null || loop.dispatchAt != index || plan.dispatchGroups.get(index) != null) {
+            return null; // not a dispatch, or its cases are in case groups (threaded there instead)
+        }
+        Ctl[] cases = new Ctl[depths.length];
+        for (int k = 0; k < depths.length; k++) {
+            cases[k] = depths[k] < blocks ? target(depths[k]) : null;
+        }
+        loop.cases = cases;
+        return cases;
+    }
+
+    /**
+     * Once jumps are threaded, the switch runs about once per call, mostly from the interpreter,
+     * so tiered compilation can hand C2 an empty profile for it. C2 then compiles its cases as
+     * uncommon traps, and a later call deoptimizes at entry and runs its loops in the interpreter
+     * until on-stack replacement catches up (seen with -XX:+LogCompilation on Go's SHA-256).
+     * Entry 0, the normal call, is a plain test instead, which an empty profile does not prune.
+     */
+    private void entryFastPath(Ctl first) {
+        Label dispatch = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNE, dispatch);
+        mv.visitInsn(POP);
+        first.endReachable = true;
+        first.targeted = true;
+        mv.visitJumpInsn(GOTO, first.label);
+        mv.visitLabel(dispatch);
+    }
+
+    /**
+     * The index a branch at {@code index} dispatches on, when the two instructions before it set
+     * {@code pcLocal} to a constant (nothing can jump between them: labels are only at block
+     * boundaries); else -1.
+     */
+    private long constantPcBefore(int index, int pcLocal) {
+        if (pcLocal < 0 || index < 2) {
+            return -1;
+        }
+        Instruction set = code.get(index - 1);
+        Instruction k = code.get(index - 2);
+        if (set.opcode() != OpCode.LOCAL_SET || set.operand(0) != pcLocal || k.opcode() != OpCode.I32_CONST) {
+            return -1;
+        }
+        return Integer.toUnsignedLong((int) k.operand(0));
+    }
+
+    /** A {@code br} to a dispatch loop with a known index, emitted as a goto to the case; false if not one. */
+    private boolean threadDispatch(long depth, int index) {
+        if (exits(depth)) {
+            return threadInGroup((int) depth - ctls.size() + 1, index);
+        }
+        Ctl loop = target(depth);
+        if (loop.cases == null) {
+            return false;
+        }
+        long pc = constantPcBefore(index, loop.pcLocal);
+        if (pc < 0) {
+            return false;
+        }
+        Ctl c = loop.cases[(int) Math.min(pc, loop.cases.length - 1)];
+        if (c == null) {
+            return false;
+        }
+        adjustFor(loop); // the loop's blocks start at its height and carry nothing
+        c.endReachable = true;
+        c.targeted = true;
+        mv.visitJumpInsn(GOTO, c.label);
+        return true;
+    }
+
+    /** In a case group: a branch to the loop whose case is in this group goes straight to it. */
+    private boolean threadInGroup(int exitCode, int index) {
+        if (!threadJumps || region == null || !region.isGroup() || region.pcLocal < 0 || exitCode != region.loopExitCode
+                || !stack.isEmpty()) {
+            return false;
+        }
+        long pc = constantPcBefore(index, region.pcLocal);
+        if (pc < 0 || pc >= region.pcEntries.length || region.pcEntries[(int) pc] < 0) {
+            return false;
+        }
+        mv.visitJumpInsn(GOTO, entryLabels[region.pcEntries[(int) pc]]);
+        return true;
     }
 
     /**
@@ -1057,8 +1212,11 @@ final class FunctionEmitter {
                 reachable = false;
                 return;
             case BLOCK:
+                enter(op, BlockTypes.of(m, ins));
+                return;
             case LOOP:
                 enter(op, BlockTypes.of(m, ins));
+                recognizeDispatch(ctls.get(ctls.size() - 1), index);
                 return;
             case IF:
                 pop();
@@ -1071,7 +1229,9 @@ final class FunctionEmitter {
                 end();
                 return;
             case BR:
-                branchToDepth(ins.operand(0));
+                if (!threadDispatch(ins.operand(0), index)) {
+                    branchToDepth(ins.operand(0));
+                }
                 reachable = false;
                 return;
             case BR_IF: {
@@ -1089,6 +1249,10 @@ final class FunctionEmitter {
             }
             case BR_TABLE:
                 pop();
+                Ctl[] cases = noteDispatch(ins.operands(), index);
+                if (cases != null && cases[0] != null) {
+                    entryFastPath(cases[0]);
+                }
                 brTable(ins.operands(), plan.dispatchGroups.get(index));
                 reachable = false;
                 return;
