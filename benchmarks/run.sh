@@ -288,7 +288,7 @@ title_suffix=""
 [[ $smoke == 1 ]] && title_suffix=" (smoke)"
 cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || true)"
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -1)" ]]; then commit="$commit (with uncommitted changes)"; fi
+if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | head -1)" ]]; then commit="$commit (with uncommitted changes)"; fi
 python3 "$HERE/report.py" table "$json" --out "$md" \
     --title "wasm2jar benchmarks: $stamp, $label$title_suffix" \
     --note "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/{print $2 " GiB"}') memory" \
