@@ -129,14 +129,6 @@ public final class Memory {
         return old;
     }
 
-    // ---- effective addresses ----
-
-    /** {@code addr + offset} as unsigned 32-bit values; -1 when it lies beyond any array index. */
-    public static int ea(int addr, int offset) {
-        long e = (addr & 0xFFFFFFFFL) + (offset & 0xFFFFFFFFL);
-        return e <= Integer.MAX_VALUE ? (int) e : -1;
-    }
-
     // ---- loads and stores used by generated code: (address, [value,] offset, memory) ----
     //
     // index() is Objects.checkIndex, which C2 compiles as a range check: in a loop over

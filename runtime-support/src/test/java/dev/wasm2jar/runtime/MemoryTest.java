@@ -209,22 +209,6 @@ class MemoryTest {
         }
 
         @Test
-        void effectiveAddressIsUnsigned32Plus32In64Bits() {
-            assertEquals(0x30, Memory.ea(0x10, 0x20));
-            assertEquals(Integer.MAX_VALUE, Memory.ea(Integer.MAX_VALUE, 0));
-            assertEquals(Integer.MAX_VALUE, Memory.ea(0, Integer.MAX_VALUE));
-            // beyond any buffer index: -1, which every ByteBuffer rejects
-            assertEquals(-1, Memory.ea(Integer.MAX_VALUE, 1));
-            assertEquals(-1, Memory.ea(0x80000000, 0));
-            assertEquals(-1, Memory.ea(0, 0x80000000));
-            // sums of 2^32 and more must not wrap around to small addresses
-            assertEquals(-1, Memory.ea(0xFFFFFFFF, 1));
-            assertEquals(-1, Memory.ea(1, 0xFFFFFFFF));
-            assertEquals(-1, Memory.ea(0xFFFFFFFF, 0xFFFFFFFF));
-            assertEquals(-1, Memory.ea(0xFFFFFFF0, 0x20));
-        }
-
-        @Test
         void addressPlusOffsetAboveTwoToThe32TrapsInsteadOfWrapping() {
             // address.wast: a wrapped address would hit these valid bytes
             put(m, 0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
