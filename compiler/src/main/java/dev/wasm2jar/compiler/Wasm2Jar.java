@@ -36,12 +36,8 @@ public final class Wasm2Jar {
         return compile(wasm, className, DEFAULT_METHOD_BUDGET);
     }
 
-    /**
-     * Estimated bytecode bytes a generated method may hold before the function is cut into
-     * several methods. HotSpot does not JIT-compile methods above 8000 bytes
-     * ({@code -XX:-DontCompileHugeMethods} aside); the estimate leans high, so this leaves room.
-     */
-    public static final int DEFAULT_METHOD_BUDGET = 6000;
+    /** See {@link FunctionSplitter#DEFAULT_BUDGET}. */
+    public static final int DEFAULT_METHOD_BUDGET = FunctionSplitter.DEFAULT_BUDGET;
 
     /**
      * @param methodBudget see {@link #DEFAULT_METHOD_BUDGET}; tests use small budgets to cut every

@@ -3,6 +3,7 @@ package dev.wasm2jar.compiler.emit;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.wasm2jar.compiler.CompileException;
+import dev.wasm2jar.compiler.lower.FunctionSplitter;
 import dev.wasm2jar.compiler.lower.SplitPlan;
 import dev.wasm2jar.compiler.parse.ParsedModule;
 import dev.wasm2jar.runtime.FuncType;
@@ -48,7 +49,7 @@ public final class ModuleEmitter {
     /** Below this budget a function that still yields a huge method is given up on. */
     private static final int MIN_BUDGET = 500;
     /** Where retries start when the given budget is smaller. */
-    private static final int RETRY_BUDGET = 6000;
+    private static final int RETRY_BUDGET = FunctionSplitter.DEFAULT_BUDGET;
 
     private ModuleEmitter(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget) {
         this.parsed = parsed;

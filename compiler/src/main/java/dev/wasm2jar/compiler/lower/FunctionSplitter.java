@@ -20,6 +20,13 @@ import java.util.List;
  * locals travel with it and its branches to enclosing labels are replayed by the caller.
  */
 public final class FunctionSplitter {
+    /**
+     * Estimated bytecode bytes a generated method may hold before the function is cut into
+     * several methods. HotSpot does not JIT-compile methods above 8000 bytes
+     * ({@code -XX:-DontCompileHugeMethods} aside); the estimate leans high, so this leaves room.
+     */
+    public static final int DEFAULT_BUDGET = 6000;
+
     private final ParsedModule m;
     private final List<? extends Instruction> code;
     private final int[] heights;
