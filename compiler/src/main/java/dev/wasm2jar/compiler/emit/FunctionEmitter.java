@@ -684,10 +684,13 @@ final class FunctionEmitter {
         return Integer.toUnsignedLong((int) k.operand(0));
     }
 
-    /** A {@code br} to a dispatch loop with a known index, emitted as a goto to the case; false if not one. */
+    /**
+     * A {@code br} to a dispatch loop in this method with a known index, emitted as a goto to the
+     * case; false if not one. (From a case group, see {@link #dispatchInGroup}.)
+     */
     private boolean threadDispatch(long depth, int index) {
         if (exits(depth)) {
-            return threadInGroup((int) depth - ctls.size() + 1, index);
+            return false;
         }
         Ctl loop = target(depth);
         if (loop.cases == null) {
@@ -708,31 +711,20 @@ final class FunctionEmitter {
         return true;
     }
 
-    /** In a case group: a branch to the loop whose case is in this group goes straight to it. */
-    private boolean threadInGroup(int exitCode, int index) {
-        if (!threadJumps || region == null || !region.isGroup() || region.pcLocal < 0 || exitCode != region.loopExitCode
-                || !stack.isEmpty()) {
-            return false;
-        }
-        long pc = constantPcBefore(index, region.pcLocal);
-        if (pc < 0 || pc >= region.pcEntries.length || region.pcEntries[(int) pc] < 0) {
-            return false;
-        }
-        mv.visitJumpInsn(GOTO, entryLabels[region.pcEntries[(int) pc]]);
-        return true;
-    }
-
     /**
      * A branch from a case group back to its dispatch loop: dispatches in place when the case
      * the index selects is in this group, so that a loop among its cases never leaves the method.
      * All such branches share one switch, emitted before the body.
      */
-    private boolean dispatchInGroup(int exitCode) {
+    private boolean dispatchInGroup(int exitCode, int index) {
         if (region == null || !region.isGroup() || region.pcLocal < 0 || exitCode != region.loopExitCode
                 || !stack.isEmpty()) {
             return false;
         }
-        mv.visitJumpInsn(GOTO, groupDispatch);
+        // a `br` after setting the index to a constant whose case is here goes straight to it
+        long pc = threadJumps ? constantPcBefore(index, region.pcLocal) : -1;
+        boolean here = pc >= 0 && pc < region.pcEntries.length && region.pcEntries[(int) pc] >= 0;
+        mv.visitJumpInsn(GOTO, here ? entryLabels[region.pcEntries[(int) pc]] : groupDispatch);
         return true;
     }
 
@@ -902,9 +894,14 @@ final class FunctionEmitter {
 
     /** Branches to the label {@code depth} levels out, whatever it takes. */
     private void branchToDepth(long depth) {
+        branchToDepth(depth, -1);
+    }
+
+    /** As {@link #branchToDepth(long)}, for the {@code br} at {@code index} (-1: not a {@code br}). */
+    private void branchToDepth(long depth, int index) {
         if (region != null && exits(depth)) {
             int code = (int) depth - ctls.size() + 1;
-            if (!dispatchInGroup(code)) {
+            if (!dispatchInGroup(code, index)) {
                 exitRegion(code, region.exits.get(code));
             }
             return;
@@ -1230,7 +1227,7 @@ final class FunctionEmitter {
                 return;
             case BR:
                 if (!threadDispatch(ins.operand(0), index)) {
-                    branchToDepth(ins.operand(0));
+                    branchToDepth(ins.operand(0), index);
                 }
                 reachable = false;
                 return;
