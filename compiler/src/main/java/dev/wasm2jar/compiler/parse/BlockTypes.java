@@ -16,20 +16,35 @@ public final class BlockTypes {
 
     private BlockTypes() {}
 
+    /**
+     * The value type a type byte of the binary format encodes; null for any other byte, v128
+     * (0x7B) included, so that each caller words its own error.
+     */
+    public static ValType valueType(int encoding) {
+        switch (encoding) {
+            case 0x7F: return ValType.I32;
+            case 0x7E: return ValType.I64;
+            case 0x7D: return ValType.F32;
+            case 0x7C: return ValType.F64;
+            case 0x70: return ValType.FUNCREF;
+            case 0x6F: return ValType.EXTERNREF;
+            default: return null;
+        }
+    }
+
     public static FuncType of(ParsedModule m, Instruction ins) {
         byte[] b = m.bytes;
         int p = ins.address() + 1;
         int first = b[p] & 0xFF;
-        switch (first) {
-            case 0x40: return EMPTY;
-            case 0x7F: return new FuncType(NONE, new ValType[] {ValType.I32});
-            case 0x7E: return new FuncType(NONE, new ValType[] {ValType.I64});
-            case 0x7D: return new FuncType(NONE, new ValType[] {ValType.F32});
-            case 0x7C: return new FuncType(NONE, new ValType[] {ValType.F64});
-            case 0x70: return new FuncType(NONE, new ValType[] {ValType.FUNCREF});
-            case 0x6F: return new FuncType(NONE, new ValType[] {ValType.EXTERNREF});
-            case 0x7B: throw CompileException.unsupported("SIMD (v128 block type at offset " + ins.address() + ")");
-            default: break;
+        if (first == 0x40) {
+            return EMPTY;
+        }
+        ValType single = valueType(first);
+        if (single != null) {
+            return new FuncType(NONE, new ValType[] {single});
+        }
+        if (first == 0x7B) {
+            throw CompileException.unsupported("SIMD (v128 block type at offset " + ins.address() + ")");
         }
         // s33 type index
         long result = 0;

@@ -203,18 +203,14 @@ final class CodeDecoder {
     }
 
     private ValType valueType(int code, int at) {
-        switch (code) {
-            case 0x7F: return ValType.I32;
-            case 0x7E: return ValType.I64;
-            case 0x7D: return ValType.F32;
-            case 0x7C: return ValType.F64;
-            case 0x70: return ValType.FUNCREF;
-            case 0x6F: return ValType.EXTERNREF;
-            case 0x7B:
-                throw CompileException.unsupported("SIMD (v128 at offset 0x" + Integer.toHexString(at) + " in " + where + ")");
-            default:
-                throw malformed(String.format("malformed value type 0x%x", code), at);
+        ValType t = BlockTypes.valueType(code);
+        if (t != null) {
+            return t;
         }
+        if (code == 0x7B) {
+            throw CompileException.unsupported("SIMD (v128 at offset 0x" + Integer.toHexString(at) + " in " + where + ")");
+        }
+        throw malformed(String.format("malformed value type 0x%x", code), at);
     }
 
     private CompileException malformed(String what, int at) {

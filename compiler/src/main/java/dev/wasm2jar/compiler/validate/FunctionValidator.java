@@ -515,16 +515,15 @@ final class FunctionValidator {
 
     /** Chicory's operand for a value type: the type's encoding byte, or its signed LEB value. */
     private ValType valType(long code) {
-        switch ((int) (code & 0x7F)) {
-            case 0x7F: return ValType.I32;
-            case 0x7E: return ValType.I64;
-            case 0x7D: return ValType.F32;
-            case 0x7C: return ValType.F64;
-            case 0x70: return ValType.FUNCREF;
-            case 0x6F: return ValType.EXTERNREF;
-            case 0x7B: throw CompileException.unsupported("SIMD (v128 in " + m.describeFunction(funcIndex) + ")");
-            default: throw error("unknown value type " + code);
+        int encoding = (int) (code & 0x7F);
+        ValType t = BlockTypes.valueType(encoding);
+        if (t != null) {
+            return t;
         }
+        if (encoding == 0x7B) {
+            throw CompileException.unsupported("SIMD (v128 in " + m.describeFunction(funcIndex) + ")");
+        }
+        throw error("unknown value type " + code);
     }
 
     private ValType heapType(long code) {
