@@ -72,24 +72,6 @@ public final class WasmMath {
         return Long.remainderUnsigned(a, b);
     }
 
-    // ---- comparisons producing i32 0/1 ----
-
-    public static int i32LtU(int a, int b) {
-        return Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
-    }
-
-    public static int i32GtU(int a, int b) {
-        return Integer.compareUnsigned(a, b) > 0 ? 1 : 0;
-    }
-
-    public static int i32LeU(int a, int b) {
-        return Integer.compareUnsigned(a, b) <= 0 ? 1 : 0;
-    }
-
-    public static int i32GeU(int a, int b) {
-        return Integer.compareUnsigned(a, b) >= 0 ? 1 : 0;
-    }
-
     // ---- trapping float-to-int truncation ----
 
     public static int i32TruncF32S(float x) {

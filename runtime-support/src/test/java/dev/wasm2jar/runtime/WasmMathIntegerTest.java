@@ -191,37 +191,4 @@ class WasmMathIntegerTest {
             assertEquals(5, WasmMath.i64RemU(5, -2));
         }
     }
-
-    @Nested
-    class UnsignedComparisons {
-        @Test
-        void highBitIsTheLargestMagnitude() {
-            assertEquals(1, WasmMath.i32LtU(0, -1));
-            assertEquals(0, WasmMath.i32LtU(-1, 0));
-            assertEquals(1, WasmMath.i32LtU(Integer.MAX_VALUE, Integer.MIN_VALUE));
-            assertEquals(0, WasmMath.i32LtU(Integer.MIN_VALUE, Integer.MAX_VALUE));
-            assertEquals(1, WasmMath.i32GtU(Integer.MIN_VALUE, Integer.MAX_VALUE));
-            assertEquals(0, WasmMath.i32GtU(1, -1));
-            assertEquals(1, WasmMath.i32GtU(-1, 1));
-        }
-
-        @Test
-        void equalOperands() {
-            for (int x : new int[] {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
-                assertEquals(0, WasmMath.i32LtU(x, x));
-                assertEquals(0, WasmMath.i32GtU(x, x));
-                assertEquals(1, WasmMath.i32LeU(x, x));
-                assertEquals(1, WasmMath.i32GeU(x, x));
-            }
-        }
-
-        @Test
-        void leAndGe() {
-            assertEquals(1, WasmMath.i32LeU(0x7FFFFFFF, 0x80000000));
-            assertEquals(0, WasmMath.i32LeU(0x80000000, 0x7FFFFFFF));
-            assertEquals(1, WasmMath.i32GeU(0x80000000, 0x7FFFFFFF));
-            assertEquals(0, WasmMath.i32GeU(0, 1));
-            assertEquals(1, WasmMath.i32GeU(-1, 0));
-        }
-    }
 }

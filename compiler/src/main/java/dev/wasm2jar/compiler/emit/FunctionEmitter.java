@@ -1089,10 +1089,10 @@ final class FunctionEmitter {
             case I32_GT_S: return new int[] {PREP_NONE, IF_ICMPGT};
             case I32_LE_S: return new int[] {PREP_NONE, IF_ICMPLE};
             case I32_GE_S: return new int[] {PREP_NONE, IF_ICMPGE};
-            case I32_LT_U: return new int[] {PREP_NONE, IFLT};
-            case I32_GT_U: return new int[] {PREP_NONE, IFGT};
-            case I32_LE_U: return new int[] {PREP_NONE, IFLE};
-            case I32_GE_U: return new int[] {PREP_NONE, IFGE};
+            case I32_LT_U: return new int[] {PREP_NONE, IF_ICMPLT};
+            case I32_GT_U: return new int[] {PREP_NONE, IF_ICMPGT};
+            case I32_LE_U: return new int[] {PREP_NONE, IF_ICMPLE};
+            case I32_GE_U: return new int[] {PREP_NONE, IF_ICMPGE};
             case I64_EQZ: return new int[] {PREP_NONE, IFEQ};
             case I64_EQ: return new int[] {PREP_NONE, IFEQ};
             case I64_NE: return new int[] {PREP_NONE, IFNE};
@@ -1114,7 +1114,7 @@ final class FunctionEmitter {
     private void emitComparePrefix(OpCode op) {
         switch (op) {
             case I32_LT_U: case I32_GT_U: case I32_LE_U: case I32_GE_U:
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+                flipSignsI32();
                 break;
             case I64_EQZ:
                 mv.visitInsn(LCONST_0);
@@ -1124,7 +1124,8 @@ final class FunctionEmitter {
                 mv.visitInsn(LCMP);
                 break;
             case I64_LT_U: case I64_GT_U: case I64_LE_U: case I64_GE_U:
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                flipSignsI64();
+                mv.visitInsn(LCMP);
                 break;
             // NaN must make every comparison but ne false: pick the FCMP variant that maps NaN
             // to the failing side of each test.
@@ -1143,6 +1144,34 @@ final class FunctionEmitter {
             default:
                 break;
         }
+    }
+
+    /**
+     * Unsigned order is signed order with both sign bits flipped. Done inline rather than with
+     * {@code Integer/Long.compareUnsigned}: those are calls to shared JDK methods whose branches
+     * C2 must fold back into one comparison, and whose profile and trap counts are the whole
+     * JVM's (every inlined copy adds its trap count to the compile's, see DESIGN.md decision 29).
+     */
+    private void flipSignsI32() {
+        // a b -> a (b ^ MIN) -> (b ^ MIN) a -> (b ^ MIN) (a ^ MIN) -> (a ^ MIN) (b ^ MIN)
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        mv.visitInsn(SWAP);
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        mv.visitInsn(SWAP);
+    }
+
+    private void flipSignsI64() {
+        // a b -> a b' -> b' a -> b' a' -> a' b'
+        mv.visitLdcInsn(Long.MIN_VALUE);
+        mv.visitInsn(LXOR);
+        mv.visitInsn(DUP2_X2);
+        mv.visitInsn(POP2);
+        mv.visitLdcInsn(Long.MIN_VALUE);
+        mv.visitInsn(LXOR);
+        mv.visitInsn(DUP2_X2);
+        mv.visitInsn(POP2);
     }
 
     private static int negate(int jump) {
@@ -1486,10 +1515,11 @@ final class FunctionEmitter {
         }
         // index ≥ n (unsigned) takes the default
         mv.visitInsn(DUP);
-        Jvm.pushInt(mv, labels.length);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitLdcInsn(Integer.MIN_VALUE);
+        mv.visitInsn(IXOR);
+        Jvm.pushInt(mv, labels.length ^ Integer.MIN_VALUE);
         Label inRange = new Label();
-        mv.visitJumpInsn(IFLT, inRange);
+        mv.visitJumpInsn(IF_ICMPLT, inRange);
         mv.visitInsn(POP);
         mv.visitJumpInsn(GOTO, dflt);
         mv.visitLabel(inRange);

@@ -36,10 +36,14 @@ final class CodeSize {
                 return 10;
             case UNREACHABLE:
                 return 4;
-            case I32_EQ: case I32_NE: case I32_LT_S: case I32_LT_U: case I32_GT_S: case I32_GT_U:
-            case I32_LE_S: case I32_LE_U: case I32_GE_S: case I32_GE_U: case I32_EQZ:
-            case I64_EQ: case I64_NE: case I64_LT_S: case I64_LT_U: case I64_GT_S: case I64_GT_U:
-            case I64_LE_S: case I64_LE_U: case I64_GE_S: case I64_GE_U: case I64_EQZ:
+            case I32_LT_U: case I32_GT_U: case I32_LE_U: case I32_GE_U:
+                return 16; // both sign bits flipped first
+            case I64_LT_U: case I64_GT_U: case I64_LE_U: case I64_GE_U:
+                return 22;
+            case I32_EQ: case I32_NE: case I32_LT_S: case I32_GT_S:
+            case I32_LE_S: case I32_GE_S: case I32_EQZ:
+            case I64_EQ: case I64_NE: case I64_LT_S: case I64_GT_S:
+            case I64_LE_S: case I64_GE_S: case I64_EQZ:
             case F32_EQ: case F32_NE: case F32_LT: case F32_GT: case F32_LE: case F32_GE:
             case F64_EQ: case F64_NE: case F64_LT: case F64_GT: case F64_LE: case F64_GE:
             case REF_IS_NULL:
