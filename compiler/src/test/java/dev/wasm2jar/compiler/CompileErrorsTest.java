@@ -86,4 +86,66 @@ class CompileErrorsTest {
         assertEquals(CompileException.Kind.UNSUPPORTED, e.kind());
         assertTrue(e.getMessage().contains("SIMD"), e.getMessage());
     }
+
+    private static CompileException malformed(byte[] m) {
+        CompileException e = assertThrows(CompileException.class, () -> Wasm2Jar.compile(m));
+        assertEquals(CompileException.Kind.MALFORMED, e.kind(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void errorInASectionChicoryDecodesNamesTheSection() {
+        // a type section, then an import section whose import has kind 7 (there is none)
+        byte[] m = module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+                0x02, 0x07, 0x01, 0x01, 'a', 0x01, 'b', 0x07, 0x00);
+        assertEquals("malformed import kind (in the import (2) section at offset 0xe)", malformed(m).getMessage());
+    }
+
+    @Test
+    void sectionsOutOfOrderNameBoth() {
+        // a function section after the code section, each declaring no entries
+        byte[] m = module(0x0a, 0x01, 0x00, 0x03, 0x01, 0x00);
+        assertEquals("unexpected content after last section: the function (3) section at offset 0xb comes after the"
+                + " code (10) section at offset 0x8 (sections appear at most once each, in the order the spec gives)",
+                malformed(m).getMessage());
+    }
+
+    @Test
+    void repeatedSectionIsOutOfOrder() {
+        // (start 0) twice; custom sections in between do not count
+        byte[] m = module(0x08, 0x01, 0x00, 0x00, 0x02, 0x01, 'c', 0x08, 0x01, 0x00);
+        assertTrue(malformed(m).getMessage().startsWith("unexpected content after last section: the start (8) section"
+                + " at offset 0xf comes after the start (8) section at offset 0x8"), malformed(m).getMessage());
+    }
+
+    @Test
+    void functionAndCodeCountsThatDisagreeNameBothSections() {
+        // two functions declared, one body
+        byte[] m = module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x03, 0x02, 0x00, 0x00,
+                0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b);
+        assertEquals("function and code section have inconsistent lengths: the function (3) section at offset 0xe"
+                + " declares 2 functions, but the code (10) section at offset 0x13 declares 1 bodies", malformed(m).getMessage());
+        // bodies without a function section
+        assertEquals("function and code section have inconsistent lengths: there is no function (3) section"
+                + " (0 functions), but the code (10) section at offset 0x8 declares 1 bodies",
+                malformed(module(0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b)).getMessage());
+    }
+
+    @Test
+    void dataCountThatDisagreesNamesBothSections() {
+        // data count 2, one passive segment of 0 bytes
+        byte[] m = module(0x0c, 0x01, 0x02, 0x0b, 0x03, 0x01, 0x01, 0x00);
+        assertEquals("data count and data section have inconsistent lengths: the data count (12) section at offset"
+                + " 0x8 declares 2 data segments, but the data (11) section at offset 0xb declares 1 data segments",
+                malformed(m).getMessage());
+    }
+
+    @Test
+    void dataIndexWithoutDataCountNamesTheInstruction() {
+        // (memory 1) (func data.drop 0) with no data count section
+        byte[] m = module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01,
+                0x0a, 0x07, 0x01, 0x05, 0x00, 0xfc, 0x09, 0x00, 0x0b);
+        assertEquals("data count section required: DATA_DROP at offset 0x1c in function 0 uses a data segment index,"
+                + " and the module has no data count section", malformed(m).getMessage());
+    }
 }

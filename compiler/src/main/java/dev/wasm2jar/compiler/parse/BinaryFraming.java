@@ -1,16 +1,25 @@
 package dev.wasm2jar.compiler.parse;
 
 import dev.wasm2jar.compiler.CompileException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks the framing of a binary module before Chicory decodes it: the header, every section's
- * id and size, and the size of every function body, recording where the bodies lie. A file that
- * is cut short, or a section whose size runs past the end, is reported here with the byte offset
- * where it goes wrong; Chicory's own messages for these say neither where nor which section.
+ * id, size and place in the order, the size of every function body (recording where the bodies
+ * lie), and the counts two sections must agree on. A file that is cut short, a section whose
+ * size runs past the end or that stands out of order is reported here with the byte offset where
+ * it goes wrong; Chicory's own messages for these say neither where nor which section.
  */
 final class BinaryFraming {
     private static final String[] SECTION_NAMES = {"custom", "type", "import", "function", "table", "memory", "global",
         "export", "start", "element", "code", "data", "data count", "tag"};
+
+    /**
+     * Where each section id may stand: non-custom sections appear at most once each, in this
+     * order (the data count section comes before code, the tag section after memory).
+     */
+    private static final int[] ORDER = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
 
     private final byte[] b;
     private int pos;
@@ -18,6 +27,34 @@ final class BinaryFraming {
 
     private BinaryFraming(byte[] b) {
         this.b = b;
+    }
+
+    /** One section as the framing found it: its id and the bytes from its id to its end. */
+    static final class Span {
+        final int id;
+        final int start;
+        final int contentStart;
+        final int end;
+
+        Span(int id, int start, int contentStart, int end) {
+            this.id = id;
+            this.start = start;
+            this.contentStart = contentStart;
+            this.end = end;
+        }
+
+        String describe() {
+            return "the " + name(id) + " section at offset 0x" + Integer.toHexString(start);
+        }
+    }
+
+    private final List<Span> spans = new ArrayList<>();
+
+    /** The sections of a module whose framing {@link #check} accepted, in file order. */
+    static List<Span> sections(byte[] wasm) {
+        BinaryFraming f = new BinaryFraming(wasm);
+        f.run();
+        return f.spans;
     }
 
     /** Checks the framing; returns where the function bodies are. */
@@ -53,11 +90,71 @@ final class BinaryFraming {
                         + Integer.toHexString(at) + " declares " + size + " bytes, but only " + (b.length - pos)
                         + " remain (the file is cut short)");
             }
+            int contentStart = pos;
             if (id == CodeSectionIndex.CODE_SECTION) {
                 checkCode(at, (int) end);
             }
+            if (id != 0) {
+                Span previous = lastNonCustom();
+                if (previous != null && ORDER[id] <= ORDER[previous.id]) {
+                    throw CompileException.malformed("unexpected content after last section: the " + name(id)
+                            + " section at offset 0x" + Integer.toHexString(at) + " comes after " + previous.describe()
+                            + " (sections appear at most once each, in the order the spec gives)");
+                }
+            }
+            spans.add(new Span(id, at, contentStart, (int) end));
             pos = (int) end;
         }
+        checkCounts(3, "functions", CodeSectionIndex.CODE_SECTION, "bodies", "function and code section");
+        checkCounts(12, "data segments", 11, "data segments", "data count and data section");
+    }
+
+    /**
+     * Two sections that must agree on a count: the function section's and the code section's,
+     * the data count and the data section's. An absent section counts 0, except an absent data
+     * count section, which declares nothing.
+     */
+    private void checkCounts(int firstId, String firstWhat, int secondId, String secondWhat, String pair) {
+        Span first = section(firstId);
+        Span second = section(secondId);
+        if (first == null && firstId == 12) {
+            return;
+        }
+        long a = first == null ? 0 : leadingCount(first);
+        long c = second == null ? 0 : leadingCount(second);
+        if (a != c) {
+            throw CompileException.malformed(pair + " have inconsistent lengths: " + count(first, firstId, a, firstWhat)
+                    + ", but " + count(second, secondId, c, secondWhat));
+        }
+    }
+
+    private Span section(int id) {
+        for (Span s : spans) {
+            if (s.id == id) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String count(Span s, int id, long n, String what) {
+        return s == null ? "there is no " + name(id) + " section (0 " + what + ")"
+                : s.describe() + " declares " + n + " " + what;
+    }
+
+    /** The u32 a vector section opens with (its length); the data count section is just that. */
+    private long leadingCount(Span s) {
+        pos = s.contentStart;
+        return s.contentStart == s.end ? 0 : u32("the " + name(s.id) + " section's count", s.start);
+    }
+
+    private Span lastNonCustom() {
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            if (spans.get(i).id != 0) {
+                return spans.get(i);
+            }
+        }
+        return null;
     }
 
     private void checkCode(int sectionAt, int end) {

@@ -23,13 +23,13 @@ final class CodeDecoder {
     static final class Body {
         final ValType[] locals;
         final List<Instruction> code;
-        /** Whether it uses {@code memory.init} or {@code data.drop}, which need a data count section. */
-        final boolean usesDataIndices;
+        /** Its first {@code memory.init} or {@code data.drop} (they need a data count section), or null. */
+        final Instruction firstDataIndexUse;
 
-        Body(ValType[] locals, List<Instruction> code, boolean usesDataIndices) {
+        Body(ValType[] locals, List<Instruction> code, Instruction firstDataIndexUse) {
             this.locals = locals;
             this.code = code;
-            this.usesDataIndices = usesDataIndices;
+            this.firstDataIndexUse = firstDataIndexUse;
         }
     }
 
@@ -37,7 +37,7 @@ final class CodeDecoder {
     private final int end;
     private final String where;
     private int pos;
-    private boolean usesDataIndices;
+    private Instruction firstDataIndexUse;
 
     private CodeDecoder(byte[] b, int offset, int size, String where) {
         this.b = b;
@@ -74,6 +74,9 @@ final class CodeDecoder {
         while (pos < end) {
             last = instruction();
             code.add(last);
+            if (firstDataIndexUse == null && (last.opcode() == OpCode.MEMORY_INIT || last.opcode() == OpCode.DATA_DROP)) {
+                firstDataIndexUse = last;
+            }
         }
         if (pos > end) {
             throw malformed("unexpected end of the function body", end);
@@ -81,7 +84,7 @@ final class CodeDecoder {
         if (last == null || last.opcode() != OpCode.END) {
             throw malformed("END opcode expected: the function body does not end with end", end);
         }
-        return new Body(locals.toArray(new ValType[0]), code, usesDataIndices);
+        return new Body(locals.toArray(new ValType[0]), code, firstDataIndexUse);
     }
 
     private Instruction instruction() {
@@ -109,9 +112,6 @@ final class CodeDecoder {
         }
         if (op == null) {
             throw malformed(String.format("illegal opcode 0x%x", first), at);
-        }
-        if (op == OpCode.MEMORY_INIT || op == OpCode.DATA_DROP) {
-            usesDataIndices = true;
         }
         List<WasmEncoding> signature = OpCode.signature(op);
         if (signature.isEmpty()) {

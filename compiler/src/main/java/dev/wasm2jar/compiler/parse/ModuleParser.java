@@ -37,9 +37,10 @@ public final class ModuleParser {
             byte[] stubbed = codeIndex.withEmptyBodies(bytes);
             wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
         } catch (com.dylibso.chicory.wasm.ChicoryException e) {
-            throw CompileException.malformed(describe(e));
+            throw CompileException.malformed(describe(e) + where(bytes));
         } catch (RuntimeException e) {
-            throw new CompileException(CompileException.Kind.MALFORMED, "malformed module: " + describe(e), e);
+            throw new CompileException(CompileException.Kind.MALFORMED,
+                    "malformed module: " + describe(e) + where(bytes), e);
         }
         if (wasm.tagSection().isPresent() && wasm.tagSection().get().tagCount() > 0) {
             throw CompileException.unsupported("exception handling (tag section)");
@@ -112,10 +113,6 @@ public final class ModuleParser {
             globals.add(new ParsedModule.GlobalType(convert(g.valueType(), "global " + (importedGlobals + i)),
                     g.mutabilityType() == MutabilityType.Var));
         }
-        if (wasm.functionSection().functionCount() != codeIndex.sizes.length) {
-            throw CompileException.malformed("function and code section have inconsistent lengths ("
-                    + wasm.functionSection().functionCount() + " functions, " + codeIndex.sizes.length + " bodies)");
-        }
         NameCustomSection names = null;
         try {
             names = wasm.nameSection();
@@ -179,6 +176,30 @@ public final class ModuleParser {
             throw CompileException.unsupported("SIMD (v128 in " + where + ")");
         }
         throw CompileException.unsupported("value type " + t + " (" + where + "): only WebAssembly 2.0 types are supported");
+    }
+
+    /**
+     * Which section Chicory failed in, as " (in the import (2) section at offset 0x12)", or ""
+     * when no single section fails on its own (the error is between sections). Chicory's
+     * messages say neither, so each section is decoded again alone, after the header; this
+     * runs on the error path only. The code section is skipped: Chicory sees its bodies empty,
+     * and wasm2jar's decoder reports the errors in them with their offsets.
+     */
+    private static String where(byte[] wasm) {
+        for (BinaryFraming.Span span : BinaryFraming.sections(wasm)) {
+            if (span.id == CodeSectionIndex.CODE_SECTION) {
+                continue;
+            }
+            byte[] alone = new byte[8 + span.end - span.start];
+            System.arraycopy(wasm, 0, alone, 0, 8);
+            System.arraycopy(wasm, span.start, alone, 8, span.end - span.start);
+            try {
+                Parser.builder().withValidation(false).build().parse(new ByteArrayInputStream(alone), section -> {});
+            } catch (RuntimeException e) {
+                return " (in " + span.describe() + ")";
+            }
+        }
+        return "";
     }
 
     /**

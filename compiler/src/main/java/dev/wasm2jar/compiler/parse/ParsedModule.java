@@ -104,13 +104,20 @@ public final class ParsedModule {
     }
 
     /** Whether any body uses {@code memory.init} or {@code data.drop} (they need a data count section). */
-    public boolean usesDataIndices() {
-        for (CodeDecoder.Body b : bodies) {
-            if (b.usesDataIndices) {
-                return true;
+    /**
+     * Where the module first uses a data index in code ({@code memory.init} or {@code data.drop},
+     * which need a data count section), as "MEMORY_INIT at offset 0x2a in function 3 (main.f)", or
+     * null when it uses none.
+     */
+    public String firstDataIndexUse() {
+        for (int i = 0; i < bodies.length; i++) {
+            Instruction use = bodies[i].firstDataIndexUse;
+            if (use != null) {
+                return use.opcode() + " at offset 0x" + Integer.toHexString(use.address()) + " in "
+                        + describeFunction(importedFuncs + i);
             }
         }
-        return false;
+        return null;
     }
 
     /** Offsets and sizes of the function bodies in {@link #bytes}. */

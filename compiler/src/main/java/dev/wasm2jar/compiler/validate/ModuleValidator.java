@@ -167,12 +167,10 @@ public final class ModuleValidator {
 
         int dataSegments = w.dataSection().dataSegmentCount();
         if (w.dataCountSection().isPresent()) {
-            ctx.dataCount = w.dataCountSection().get().dataCount();
-            if (ctx.dataCount != dataSegments) {
-                throw CompileException.malformed("data count and data section have inconsistent lengths");
-            }
-        } else if (m.usesDataIndices()) {
-            throw CompileException.malformed("data count section required");
+            ctx.dataCount = w.dataCountSection().get().dataCount(); // equal to dataSegments: BinaryFraming checks
+        } else if (m.firstDataIndexUse() != null) {
+            throw CompileException.malformed("data count section required: " + m.firstDataIndexUse()
+                    + " uses a data segment index, and the module has no data count section");
         }
         for (int i = 0; i < dataSegments; i++) {
             DataSegment d = w.dataSection().getDataSegment(i);
