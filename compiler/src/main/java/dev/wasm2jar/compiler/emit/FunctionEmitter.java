@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
+import dev.wasm2jar.compiler.lower.DispatchLoop;
 import dev.wasm2jar.compiler.lower.SplitPlan;
 import dev.wasm2jar.compiler.parse.BlockTypes;
 import dev.wasm2jar.compiler.parse.ModuleParser;
@@ -608,20 +609,11 @@ final class FunctionEmitter {
         if (!threadJumps || loop.type.paramCount() != 0) {
             return;
         }
-        int p = at + 1;
-        while (p < code.size() && code.get(p).opcode() == OpCode.BLOCK) {
-            FuncType t = BlockTypes.of(m, code.get(p));
-            if (t.paramCount() != 0 || t.resultCount() != 0) {
-                return;
-            }
-            p++;
+        DispatchLoop d = DispatchLoop.at(m, code, at);
+        if (d != null && d.pcLocal >= 0) {
+            loop.pcLocal = d.pcLocal;
+            loop.dispatchAt = d.brTable;
         }
-        if (p == at + 1 || p + 1 >= code.size() || code.get(p).opcode() != OpCode.LOCAL_GET
-                || code.get(p + 1).opcode() != OpCode.BR_TABLE) {
-            return;
-        }
-        loop.pcLocal = (int) code.get(p).operand(0);
-        loop.dispatchAt = p + 1;
     }
 
     /**

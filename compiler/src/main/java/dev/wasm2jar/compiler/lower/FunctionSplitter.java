@@ -231,48 +231,21 @@ public final class FunctionSplitter {
 
     /** The dispatch chain of the loop at {@code loop}, or null when it has not that shape. */
     private Chain dispatchChain(int loop) {
-        int endLoop = matchEnd[loop];
-        List<Integer> blocks = new ArrayList<>();
-        int p = loop + 1;
-        while (p < endLoop && code.get(p).opcode() == OpCode.BLOCK && isEmptyBlock(code.get(p))) {
-            blocks.add(p);
-            p++;
-        }
-        int n = blocks.size();
-        if (n < 2) {
+        DispatchLoop d = DispatchLoop.at(m, code, loop);
+        if (d == null || d.blocks.length < 2) {
             return null;
         }
-        int inner = blocks.get(n - 1);
-        int innerEnd = matchEnd[inner];
-        if (innerEnd - 1 <= inner || code.get(innerEnd - 1).opcode() != OpCode.BR_TABLE) {
-            return null;
-        }
-        for (int q = inner + 1; q < innerEnd; q++) {
-            OpCode op = code.get(q).opcode();
-            if (op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF) {
-                return null;
-            }
-        }
-        int[] b = new int[n];
+        int n = d.blocks.length;
         int[] caseStart = new int[n];
         int[] caseEnd = new int[n];
         for (int k = 1; k <= n; k++) {
-            b[k - 1] = blocks.get(k - 1);
-            caseStart[k - 1] = matchEnd[b[k - 1]] + 1;
-            caseEnd[k - 1] = k > 1 ? matchEnd[blocks.get(k - 2)] : endLoop;
+            caseStart[k - 1] = matchEnd[d.blocks[k - 1]] + 1;
+            caseEnd[k - 1] = k > 1 ? matchEnd[d.blocks[k - 2]] : matchEnd[loop];
             if (caseStart[k - 1] < caseEnd[k - 1] && heights[caseStart[k - 1]] != 0) {
                 return null;
             }
         }
-        Instruction brTable = code.get(innerEnd - 1);
-        int pcLocal = innerEnd - 2 == inner + 1 && code.get(inner + 1).opcode() == OpCode.LOCAL_GET
-                ? (int) code.get(inner + 1).operand(0) : -1;
-        return new Chain(loop, b, caseStart, caseEnd, pcLocal, brTable.operands());
-    }
-
-    private boolean isEmptyBlock(Instruction block) {
-        FuncType t = BlockTypes.of(m, block);
-        return t.paramCount() == 0 && t.resultCount() == 0;
+        return new Chain(loop, d.blocks, caseStart, caseEnd, d.pcLocal, code.get(d.brTable).operands());
     }
 
     /**
