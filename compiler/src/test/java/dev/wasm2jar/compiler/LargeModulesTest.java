@@ -85,4 +85,67 @@ class LargeModulesTest {
         assertArrayEquals(new Object[] {n - 1}, inst.function("f0").call(0));
         assertArrayEquals(new Object[] {10 + (n - 1 - 1500)}, inst.function("indirect").call(10, 1500));
     }
+
+    private static WasmBuilder.Code f32Const(WasmBuilder.Code c, float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return c.op(0x43, bits & 0xFF, (bits >>> 8) & 0xFF, (bits >>> 16) & 0xFF, bits >>> 24);
+    }
+
+    private static WasmBuilder.Code f64Const(WasmBuilder.Code c, double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        c.op(0x44);
+        for (int k = 0; k < 8; k++) {
+            c.op((int) (bits >>> (8 * k)) & 0xFF);
+        }
+        return c;
+    }
+
+    @Test
+    void functionWithMoreDistinctConstantsThanAClassHoldsBuildsThem() {
+        // one function folding 70,000 distinct i32 constants above 16 bits (one class file holds
+        // 65,535 constants), plus i64, f32 and f64 constants, into one i64
+        int ints = 70_000;
+        WasmBuilder b = new WasmBuilder();
+        int t = b.type(new int[0], new int[] {WasmBuilder.I64});
+        WasmBuilder.Code c = new WasmBuilder.Code();
+        int i32 = 0;
+        for (int k = 0; k < ints; k++) { // statements: local 0 ^= v
+            int v = 100_000 + 7 * k;
+            c.localGet(0).i32Const(k % 2 == 0 ? v : -v).op(0x73).localSet(0); // i32.xor
+            i32 ^= k % 2 == 0 ? v : -v;
+        }
+        // one expression from here on: it is not cut, so it stays small
+        c.localGet(0);
+        float f = 0;
+        f32Const(c, 0f);
+        for (int k = 0; k < 60; k++) {
+            float v = k + 0.1f;
+            f32Const(c, v).op(0x92); // f32.add
+            f += v;
+        }
+        c.op(0xBC, 0x73); // i32.reinterpret_f32, i32.xor
+        i32 ^= Float.floatToRawIntBits(f);
+        c.op(0xAD); // i64.extend_i32_u
+        long i64 = Integer.toUnsignedLong(i32);
+        for (int k = 0; k < 60; k++) {
+            long v = 0x1_0000_0000L * k + 12_345_678_901L + (k % 3 == 0 ? Long.MIN_VALUE : 0);
+            c.op(0x42).s(v).op(0x7C); // i64.const, i64.add
+            i64 += v;
+        }
+        double d = 0;
+        f64Const(c, 0d);
+        for (int k = 0; k < 60; k++) {
+            double v = k * 1e300 / 7 + 0.3;
+            f64Const(c, v).op(0xA0); // f64.add
+            d += v;
+        }
+        c.op(0xBD, 0x85, 0x0B); // i64.reinterpret_f64, i64.xor, end
+        i64 ^= Double.doubleToRawLongBits(d);
+        b.exportFunction("f", b.function(t, 1, c));
+
+        CompiledModule cm = Wasm2Jar.compile(b.build());
+        assertArrayEquals(new Object[] {i64}, cm.load().instantiate().function("f").call());
+        Map.Entry<String, Integer> largest = MethodSizes.largest(cm.classes());
+        assertTrue(largest.getValue() <= HUGE_METHOD, largest.toString());
+    }
 }

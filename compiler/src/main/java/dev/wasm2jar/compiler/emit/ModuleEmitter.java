@@ -19,6 +19,7 @@ import org.objectweb.asm.Opcodes;
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
@@ -114,6 +115,7 @@ public final class ModuleEmitter {
     private byte[] emitClass(String name, List<Integer> functions, boolean moduleClass) {
         Map<Integer, Integer> budgets = new HashMap<>();
         Map<Integer, SplitPlan> plans = new HashMap<>();
+        boolean poolFree = false;
         while (true) {
             for (int f : functions) {
                 plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
@@ -140,7 +142,7 @@ public final class ModuleEmitter {
             }
             for (int f : functions) {
                 SplitPlan plan = plans.get(f);
-                emitFunction(cw, f, plan);
+                emitFunction(cw, f, plan, poolFree);
                 methodsOf.put(methodNameOf(f), f);
                 for (SplitPlan.Region r : plan.regions()) {
                     methodsOf.put(regionMethodName(f, r), f);
@@ -175,6 +177,12 @@ public final class ModuleEmitter {
                     throw new IllegalStateException("generated method " + e.getMethodName() + " exceeds 64 KB", e);
                 }
                 tooLarge.put(f, e.getCodeSize());
+            } catch (ClassTooLargeException e) {
+                if (poolFree) {
+                    throw classTooLarge(e, functions);
+                }
+                poolFree = true;
+                continue;
             }
             if (tooLarge.isEmpty()) {
                 for (int f : functions) {
@@ -202,6 +210,24 @@ public final class ModuleEmitter {
         }
     }
 
+    /**
+     * A class file holds at most 65535 constants, shared by the functions of the class and all the
+     * methods each was cut into. With its numbers built rather than loaded, what is left (method
+     * and field references, names, strings) did not fit either; cutting further would not help.
+     */
+    private CompileException classTooLarge(ClassTooLargeException e, List<Integer> functions) {
+        int largest = functions.get(0);
+        for (int f : functions) {
+            if (parsed.code(f).size() > parsed.code(largest).size()) {
+                largest = f;
+            }
+        }
+        return CompileException.unsupported("more constants than a JVM class holds: class " + e.getClassName()
+                + " needs " + e.getConstantPoolCount() + " constant pool entries, the limit is 65535 (it holds "
+                + functions.size() + " function" + (functions.size() == 1 ? "" : "s") + ", the largest "
+                + parsed.describeFunction(largest) + " with " + parsed.code(largest).size() + " instructions)");
+    }
+
     private static ClassWriter newWriter() {
         return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -214,15 +240,16 @@ public final class ModuleEmitter {
     }
 
 
-    private void emitFunction(ClassWriter cw, int f, SplitPlan plan) {
+    /** @param poolFree whether numeric constants are built instead of loaded ({@link PoolFreeConstants}) */
+    private void emitFunction(ClassWriter cw, int f, SplitPlan plan, boolean poolFree) {
         FuncType ft = parsed.funcType(f);
         try {
             MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
-            new FunctionEmitter(this, f, mv, plan, null).emit();
+            new FunctionEmitter(this, f, poolFree ? new PoolFreeConstants(mv) : mv, plan, null).emit();
             for (SplitPlan.Region r : plan.regions()) {
                 MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(r),
                         null, null);
-                new FunctionEmitter(this, f, rv, plan, r).emit();
+                new FunctionEmitter(this, f, poolFree ? new PoolFreeConstants(rv) : rv, plan, r).emit();
             }
         } catch (CompileException e) {
             throw e;
