@@ -381,7 +381,8 @@ public final class ModuleEmitter {
 
     private void emitImportBridge(ClassWriter cw, int f) {
         FuncType ft = parsed.funcType(f);
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, importBridgeName(f),
+        // public: functions in package classes (MethodNames) call it from other JVM packages
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_SYNTHETIC, importBridgeName(f),
                 staticDescriptor(ft), null, null);
         mv.visitCode();
         int instSlot = paramSlots(ft);
@@ -410,7 +411,7 @@ public final class ModuleEmitter {
      */
     private void emitIndirectBridge(ClassWriter cw, String name, int typeIndex, int table) {
         FuncType ft = parsed.types.get(typeIndex);
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
         mv.visitCode();
         int indexSlot = paramSlots(ft);
         int instSlot = indexSlot + 1;
@@ -508,7 +509,7 @@ public final class ModuleEmitter {
         int chunk = dispatchChunk(ft);
         List<Integer> all = definedFunctionsOf(ft);
         List<Integer> mine = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
         mv.visitCode();
         int slotSlot = paramSlots(ft);
         int instSlot = slotSlot + 1;

@@ -26,9 +26,6 @@ import java.util.List;
  * needs, as a {@link ModuleInfo}.
  */
 public final class ModuleLowering {
-    /** Functions per generated class. */
-    static final int FUNCTIONS_PER_CLASS = 256;
-
     private ModuleLowering() {}
 
     public static ModuleInfo lower(ParsedModule m, String className) {
@@ -63,17 +60,16 @@ public final class ModuleLowering {
             }
         }
 
-        MethodNames names = new MethodNames();
-        List<ModuleInfo.FunctionDef> functions = new ArrayList<>();
-        int defined = m.functionCount() - m.importedFuncs;
+        List<String> wasmNames = new ArrayList<>();
         for (int f = m.importedFuncs; f < m.functionCount(); f++) {
-            String wasmName = m.functionName(f);
-            String debug = wasmName == null ? "func" + f : wasmName;
-            // A class's constant pool holds 65535 entries; each function and each callee it
-            // names takes a few, so large modules spread their functions over code classes.
-            int k = f - m.importedFuncs;
-            String owner = defined <= FUNCTIONS_PER_CLASS ? className : className + "$Code" + (k / FUNCTIONS_PER_CLASS);
-            functions.add(new ModuleInfo.FunctionDef(m.funcTypes[f], owner, names.assign(f, wasmName), debug));
+            wasmNames.add(m.functionName(f));
+        }
+        List<MethodNames.Place> places = MethodNames.assign(className, wasmNames, m.importedFuncs);
+        List<ModuleInfo.FunctionDef> functions = new ArrayList<>();
+        for (int f = m.importedFuncs; f < m.functionCount(); f++) {
+            String wasmName = wasmNames.get(f - m.importedFuncs);
+            MethodNames.Place p = places.get(f - m.importedFuncs);
+            functions.add(new ModuleInfo.FunctionDef(m.funcTypes[f], p.owner, p.method, wasmName == null ? "func" + f : wasmName));
         }
 
         List<ModuleInfo.MemoryDef> memories = new ArrayList<>();
