@@ -148,4 +148,24 @@ class CompileErrorsTest {
         assertEquals("data count section required: DATA_DROP at offset 0x1c in function 0 uses a data segment index,"
                 + " and the module has no data count section", malformed(m).getMessage());
     }
+
+    @Test
+    void brokenNameSectionIsIgnoredAsTheSpecRequires() {
+        // (func (export "f") (result i32) i32.const 7) with a name section naming it in bad UTF-8
+        byte[] m = module(0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,
+                0x03, 0x02, 0x01, 0x00,
+                0x07, 0x05, 0x01, 0x01, 'f', 0x00, 0x00,
+                0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x07, 0x0b,
+                0x00, 0x0c, 0x04, 'n', 'a', 'm', 'e', 0x01, 0x05, 0x01, 0x00, 0x02, 0xff, 0xfe);
+        CompiledModule cm = Wasm2Jar.compile(m);
+        assertEquals(7, cm.load().instantiate().function("f").call()[0]);
+        assertEquals("f0", cm.info().functions.get(0).methodName, "no name from the broken section");
+    }
+
+    @Test
+    void customSectionWithAMalformedNameIsMalformed() {
+        // a custom section whose own name is not UTF-8
+        CompileException e = malformed(module(0x00, 0x03, 0x02, 0xff, 0xfe));
+        assertTrue(e.getMessage().endsWith("(in the custom (0) section at offset 0x8)"), e.getMessage());
+    }
 }

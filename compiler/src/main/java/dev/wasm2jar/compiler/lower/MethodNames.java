@@ -24,7 +24,10 @@ import java.util.Set;
  * shows as {@code (*T)·String}. Duplicates within a class get a {@code ~index} suffix.
  */
 public final class MethodNames {
-    /** Functions per generated class: a class's constant pool holds 65535 entries, and each function and callee it names takes a few. */
+    /**
+     * Functions per generated class: a class's constant pool holds 65535 entries, and each
+     * function and each callee it names takes a few.
+     */
     static final int FUNCTIONS_PER_CLASS = 256;
 
     /** A function's class (internal name) and method name. */

@@ -1,7 +1,11 @@
 package dev.wasm2jar.compiler.parse;
 
 import dev.wasm2jar.compiler.CompileException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,12 +39,26 @@ final class BinaryFraming {
         final int start;
         final int contentStart;
         final int end;
+        /** A custom section's name, when it is well-formed; else null. */
+        final String customName;
+        /** Where that name's bytes start. */
+        private final int nameStart;
 
-        Span(int id, int start, int contentStart, int end) {
+        Span(int id, int start, int contentStart, int end, String customName, int nameStart) {
             this.id = id;
             this.start = start;
             this.contentStart = contentStart;
             this.end = end;
+            this.customName = customName;
+            this.nameStart = nameStart;
+        }
+
+        /** A copy of the module with this custom section's name spelled "xx…x", which nothing interprets. */
+        byte[] renamed(byte[] wasm) {
+            byte[] copy = wasm.clone();
+            int length = customName.getBytes(StandardCharsets.UTF_8).length;
+            Arrays.fill(copy, nameStart, nameStart + length, (byte) 'x');
+            return copy;
         }
 
         String describe() {
@@ -102,7 +120,7 @@ final class BinaryFraming {
                             + " (sections appear at most once each, in the order the spec gives)");
                 }
             }
-            spans.add(new Span(id, at, contentStart, (int) end));
+            spans.add(id == 0 ? custom(at, contentStart, (int) end) : new Span(id, at, contentStart, (int) end, null, -1));
             pos = (int) end;
         }
         checkCounts(3, "functions", CodeSectionIndex.CODE_SECTION, "bodies", "function and code section");
@@ -146,6 +164,30 @@ final class BinaryFraming {
     private long leadingCount(Span s) {
         pos = s.contentStart;
         return s.contentStart == s.end ? 0 : u32("the " + name(s.id) + " section's count", s.start);
+    }
+
+    /** A custom section, with its name when that is a well-formed UTF-8 name within the section. */
+    private Span custom(int at, int from, int end) {
+        long len = 0;
+        int p = from;
+        boolean complete = false;
+        for (int shift = 0; shift < 35 && !complete; shift += 7) {
+            if (p >= end) {
+                return new Span(0, at, from, end, null, -1);
+            }
+            int x = b[p++] & 0xFF;
+            len |= (long) (x & 0x7F) << shift;
+            complete = (x & 0x80) == 0;
+        }
+        if (!complete || len > end - p) {
+            return new Span(0, at, from, end, null, -1);
+        }
+        try {
+            String name = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, p, (int) len)).toString();
+            return new Span(0, at, from, end, name, p);
+        } catch (CharacterCodingException e) {
+            return new Span(0, at, from, end, null, -1);
+        }
     }
 
     private Span lastNonCustom() {

@@ -74,7 +74,8 @@ final class CodeDecoder {
         while (pos < end) {
             last = instruction();
             code.add(last);
-            if (firstDataIndexUse == null && (last.opcode() == OpCode.MEMORY_INIT || last.opcode() == OpCode.DATA_DROP)) {
+            OpCode op = last.opcode();
+            if (firstDataIndexUse == null && (op == OpCode.MEMORY_INIT || op == OpCode.DATA_DROP)) {
                 firstDataIndexUse = last;
             }
         }

@@ -30,17 +30,28 @@ public final class ModuleParser {
 
     public static ParsedModule parse(byte[] bytes) {
         CodeSectionIndex codeIndex = BinaryFraming.check(bytes);
-        WasmModule wasm;
-        try {
-            // Chicory decodes every section but the code section, which it sees with empty bodies
-            // (the real ones are decoded below, in parallel).
-            byte[] stubbed = codeIndex.withEmptyBodies(bytes);
-            wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
-        } catch (com.dylibso.chicory.wasm.ChicoryException e) {
-            throw CompileException.malformed(describe(e) + where(bytes));
-        } catch (RuntimeException e) {
-            throw new CompileException(CompileException.Kind.MALFORMED,
-                    "malformed module: " + describe(e) + where(bytes), e);
+        WasmModule wasm = null;
+        byte[] forChicory = bytes;
+        while (wasm == null) {
+            try {
+                // Chicory decodes every section but the code section, which it sees with empty
+                // bodies (the real ones are decoded below, in parallel).
+                byte[] stubbed = codeIndex.withEmptyBodies(forChicory);
+                wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
+            } catch (RuntimeException e) {
+                BinaryFraming.Span bad = failingSection(forChicory);
+                if (bad != null && bad.id == 0 && bad.customName != null) {
+                    // The spec: errors in a custom section's contents (a broken name section,
+                    // say) must not make the module malformed. Renamed, Chicory skips it.
+                    forChicory = bad.renamed(forChicory);
+                    continue;
+                }
+                String where = bad == null ? "" : " (in " + bad.describe() + ")";
+                if (e instanceof com.dylibso.chicory.wasm.ChicoryException) {
+                    throw CompileException.malformed(describe(e) + where);
+                }
+                throw new CompileException(CompileException.Kind.MALFORMED, "malformed module: " + describe(e) + where, e);
+            }
         }
         if (wasm.tagSection().isPresent() && wasm.tagSection().get().tagCount() > 0) {
             throw CompileException.unsupported("exception handling (tag section)");
@@ -179,13 +190,13 @@ public final class ModuleParser {
     }
 
     /**
-     * Which section Chicory failed in, as " (in the import (2) section at offset 0x12)", or ""
-     * when no single section fails on its own (the error is between sections). Chicory's
-     * messages say neither, so each section is decoded again alone, after the header; this
-     * runs on the error path only. The code section is skipped: Chicory sees its bodies empty,
-     * and wasm2jar's decoder reports the errors in them with their offsets.
+     * The section Chicory fails in, or null when no single section fails on its own (the error is
+     * between sections). Chicory's messages name neither section nor offset, so each section is
+     * decoded again alone, after the header; this runs on the error path only. The code section
+     * is skipped: Chicory sees its bodies empty, and wasm2jar's decoder reports the errors in them
+     * with their offsets.
      */
-    private static String where(byte[] wasm) {
+    private static BinaryFraming.Span failingSection(byte[] wasm) {
         for (BinaryFraming.Span span : BinaryFraming.sections(wasm)) {
             if (span.id == CodeSectionIndex.CODE_SECTION) {
                 continue;
@@ -196,10 +207,10 @@ public final class ModuleParser {
             try {
                 Parser.builder().withValidation(false).build().parse(new ByteArrayInputStream(alone), section -> {});
             } catch (RuntimeException e) {
-                return " (in " + span.describe() + ")";
+                return span;
             }
         }
-        return "";
+        return null;
     }
 
     /**
