@@ -1,7 +1,5 @@
 package dev.wasm2jar.benchmarks;
 
-import com.dylibso.chicory.runtime.ExportFunction;
-import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,12 +14,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class Checksum8Benchmark {
+public class Checksum8Benchmark extends ExportEngines {
     static final int BYTES = 1 << 19;
 
-    private MethodHandle wasm2jar;
-    private ExportFunction chicoryInterpreter;
-    private ExportFunction chicoryCompiler;
     private byte[] bytes;
 
     @Setup(Level.Trial)
@@ -38,12 +33,7 @@ public class Checksum8Benchmark {
             bytes[4 * i + 2] = (byte) (w[i] >>> 16);
             bytes[4 * i + 3] = (byte) (w[i] >>> 24);
         }
-        Check.of(getClass())
-                .engine(Engines.JAVA, this::java)
-                .engine(Engines.WASM2JAR, this::wasm2jar)
-                .engine(Engines.CHICORY_INTERPRETER, this::chicoryInterpreter)
-                .engine(Engines.CHICORY_COMPILER, this::chicoryCompiler)
-                .agree();
+        agree(this::java, this::wasm2jar, this::chicoryInterpreter, this::chicoryCompiler);
     }
 
     @Benchmark

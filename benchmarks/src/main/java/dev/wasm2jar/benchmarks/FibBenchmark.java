@@ -1,7 +1,5 @@
 package dev.wasm2jar.benchmarks;
 
-import com.dylibso.chicory.runtime.ExportFunction;
-import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,26 +14,15 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class FibBenchmark {
+public class FibBenchmark extends ExportEngines {
     static final String MODULE = "calls";
     static final String EXPORT = "fib";
     static final int N = 28;
 
-    private MethodHandle wasm2jar;
-    private ExportFunction chicoryInterpreter;
-    private ExportFunction chicoryCompiler;
-
     @Setup(Level.Trial)
     public void setup() throws Throwable {
-        wasm2jar = Engines.handle(Engines.wasm2jar(MODULE), EXPORT);
-        chicoryInterpreter = Engines.chicoryInterpreter(MODULE).export(EXPORT);
-        chicoryCompiler = Engines.chicoryCompiler(MODULE).export(EXPORT);
-        Check.of(getClass())
-                .engine(Engines.JAVA, this::java)
-                .engine(Engines.WASM2JAR, this::wasm2jar)
-                .engine(Engines.CHICORY_INTERPRETER, this::chicoryInterpreter)
-                .engine(Engines.CHICORY_COMPILER, this::chicoryCompiler)
-                .agree();
+        load(MODULE, EXPORT);
+        agree(this::java, this::wasm2jar, this::chicoryInterpreter, this::chicoryCompiler);
     }
 
     @Benchmark

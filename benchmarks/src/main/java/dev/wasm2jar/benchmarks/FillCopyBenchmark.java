@@ -1,6 +1,5 @@
 package dev.wasm2jar.benchmarks;
 
-import com.dylibso.chicory.runtime.ExportFunction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -24,30 +23,20 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class FillCopyBenchmark {
+public class FillCopyBenchmark extends ExportEngines {
     static final String MODULE = "bulk";
     static final String EXPORT = "fill_copy";
     static final int ROUNDS = 3_000;
     static final int PAGES = 4;
     static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private MethodHandle wasm2jar;
-    private ExportFunction chicoryInterpreter;
-    private ExportFunction chicoryCompiler;
     private byte[] memory;
 
     @Setup(Level.Trial)
     public void setup() throws Throwable {
-        wasm2jar = Engines.handle(Engines.wasm2jar(MODULE), EXPORT);
-        chicoryInterpreter = Engines.chicoryInterpreter(MODULE).export(EXPORT);
-        chicoryCompiler = Engines.chicoryCompiler(MODULE).export(EXPORT);
+        load(MODULE, EXPORT);
         memory = new byte[PAGES * 65536];
-        Check.of(getClass())
-                .engine(Engines.JAVA, this::java)
-                .engine(Engines.WASM2JAR, this::wasm2jar)
-                .engine(Engines.CHICORY_INTERPRETER, this::chicoryInterpreter)
-                .engine(Engines.CHICORY_COMPILER, this::chicoryCompiler)
-                .agree();
+        agree(this::java, this::wasm2jar, this::chicoryInterpreter, this::chicoryCompiler);
     }
 
     @Benchmark

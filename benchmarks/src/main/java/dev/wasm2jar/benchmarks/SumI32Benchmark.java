@@ -1,7 +1,5 @@
 package dev.wasm2jar.benchmarks;
 
-import com.dylibso.chicory.runtime.ExportFunction;
-import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,12 +14,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class SumI32Benchmark {
+public class SumI32Benchmark extends ExportEngines {
     static final int WORDS = 1 << 20;
 
-    private MethodHandle wasm2jar;
-    private ExportFunction chicoryInterpreter;
-    private ExportFunction chicoryCompiler;
     private int[] array;
 
     @Setup(Level.Trial)
@@ -30,12 +25,7 @@ public class SumI32Benchmark {
         chicoryInterpreter = MemoryData.chicoryInterpreter(WORDS).export("sum_i32");
         chicoryCompiler = MemoryData.chicoryCompiler(WORDS).export("sum_i32");
         array = MemoryData.words(WORDS);
-        Check.of(getClass())
-                .engine(Engines.JAVA, this::java)
-                .engine(Engines.WASM2JAR, this::wasm2jar)
-                .engine(Engines.CHICORY_INTERPRETER, this::chicoryInterpreter)
-                .engine(Engines.CHICORY_COMPILER, this::chicoryCompiler)
-                .agree();
+        agree(this::java, this::wasm2jar, this::chicoryInterpreter, this::chicoryCompiler);
     }
 
     @Benchmark
