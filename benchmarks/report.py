@@ -42,7 +42,7 @@ ENGINE_TITLES = {
 ORDER = [
     ("memory", ["SumI32", "Checksum8", "CopyI64"]),
     ("arithmetic", ["Lcg32", "Xorshift64", "Hash32"]),
-    ("br_table dispatch", ["InterpreterLoop", "GoStyleDispatch"]),
+    ("br_table dispatch", ["InterpreterLoop", "GoStyleDispatch", "GoDispatch"]),
     ("calls", ["Fib", "CallIndirect"]),
     ("globals", ["Globals"]),
     ("bulk memory", ["FillCopy", "MemoryGrow"]),

@@ -47,6 +47,7 @@ class EnginesAgreeTest {
             Hash32Benchmark.class,
             InterpreterLoopBenchmark.class,
             GoStyleDispatchBenchmark.class,
+            GoDispatchBenchmark.class,
             FibBenchmark.class,
             CallIndirectBenchmark.class,
             GlobalsBenchmark.class,
