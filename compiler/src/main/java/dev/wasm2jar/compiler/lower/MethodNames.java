@@ -61,7 +61,6 @@ public final class MethodNames {
         }
         Map<String, Integer> filled = new HashMap<>(); // functions per package so far
         Map<String, Set<String>> used = new HashMap<>(); // method names per class
-        Set<String> reserved = new HashSet<>();
         int loose = 0;
         List<Place> places = new ArrayList<>(split.length);
         for (int i = 0; i < split.length; i++) {

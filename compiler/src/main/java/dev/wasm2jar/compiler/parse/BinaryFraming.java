@@ -168,18 +168,12 @@ final class BinaryFraming {
 
     /** A custom section, with its name when that is a well-formed UTF-8 name within the section. */
     private Span custom(int at, int from, int end) {
-        long len = 0;
-        int p = from;
-        boolean complete = false;
-        for (int shift = 0; shift < 35 && !complete; shift += 7) {
-            if (p >= end) {
-                return new Span(0, at, from, end, null, -1);
-            }
-            int x = b[p++] & 0xFF;
-            len |= (long) (x & 0x7F) << shift;
-            complete = (x & 0x80) == 0;
-        }
-        if (!complete || len > end - p) {
+        int saved = pos;
+        pos = from;
+        long len = leb(end);
+        int p = pos;
+        pos = saved;
+        if (len < 0 || len > end - p) {
             return new Span(0, at, from, end, null, -1);
         }
         try {
@@ -228,22 +222,34 @@ final class BinaryFraming {
 
     private long u32(String what, int sectionAt) {
         int at = pos;
+        long v = leb(b.length);
+        if (v == CUT_SHORT) {
+            throw CompileException.malformed("unexpected end of file at offset 0x" + Integer.toHexString(pos)
+                    + " while reading " + what);
+        }
+        if (v == TOO_LARGE) {
+            throw CompileException.malformed("integer too large at offset 0x" + Integer.toHexString(at) + " (" + what + ")");
+        }
+        return v;
+    }
+
+    private static final long CUT_SHORT = -1;
+    private static final long TOO_LARGE = -2;
+
+    /** The u32 LEB128 at {@link #pos}, read no further than {@code limit}; CUT_SHORT or TOO_LARGE when it is not one. */
+    private long leb(int limit) {
         long v = 0;
         for (int shift = 0; shift < 35; shift += 7) {
-            if (pos >= b.length) {
-                throw CompileException.malformed("unexpected end of file at offset 0x" + Integer.toHexString(pos)
-                        + " while reading " + what);
+            if (pos >= limit) {
+                return CUT_SHORT;
             }
             int x = b[pos++] & 0xFF;
             v |= (long) (x & 0x7F) << shift;
             if ((x & 0x80) == 0) {
-                if (v > 0xFFFFFFFFL) {
-                    break;
-                }
-                return v;
+                return v > 0xFFFFFFFFL ? TOO_LARGE : v;
             }
         }
-        throw CompileException.malformed("integer too large at offset 0x" + Integer.toHexString(at) + " (" + what + ")");
+        return TOO_LARGE;
     }
 
     private static String name(int id) {

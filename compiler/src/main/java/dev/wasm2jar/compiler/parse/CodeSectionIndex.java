@@ -30,11 +30,10 @@ public final class CodeSectionIndex {
      * {@code end}); the rest of the bytes are kept, other sections shift.
      */
     byte[] withEmptyBodies(byte[] wasm) {
-        CodeSectionIndex c = this;
-        if (c.sectionStart < 0) {
+        if (sectionStart < 0) {
             return wasm;
         }
-        int n = c.sizes.length;
+        int n = sizes.length;
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(3 * n + 5);
         leb(body, n);
         for (int i = 0; i < n; i++) {
@@ -42,12 +41,12 @@ public final class CodeSectionIndex {
             body.write(0x00);
             body.write(0x0B);
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(wasm.length - (c.sectionEnd - c.sectionStart) + body.size() + 6);
-        out.write(wasm, 0, c.sectionStart);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(wasm.length - (sectionEnd - sectionStart) + body.size() + 6);
+        out.write(wasm, 0, sectionStart);
         out.write(CODE_SECTION);
         leb(out, body.size());
         out.write(body.toByteArray(), 0, body.size());
-        out.write(wasm, c.sectionEnd, wasm.length - c.sectionEnd);
+        out.write(wasm, sectionEnd, wasm.length - sectionEnd);
         return out.toByteArray();
     }
 

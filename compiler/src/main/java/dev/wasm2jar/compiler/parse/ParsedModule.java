@@ -103,7 +103,6 @@ public final class ParsedModule {
         return bodies[funcIndex - importedFuncs].locals;
     }
 
-    /** Whether any body uses {@code memory.init} or {@code data.drop} (they need a data count section). */
     /**
      * Where the module first uses a data index in code ({@code memory.init} or {@code data.drop},
      * which need a data count section), as "MEMORY_INIT at offset 0x2a in function 3 (main.f)", or

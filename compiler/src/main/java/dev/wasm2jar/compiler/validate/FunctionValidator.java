@@ -90,14 +90,9 @@ final class FunctionValidator {
     }
 
     private CompileException error(String what) {
-        return CompileException.invalid(what + where());
-    }
-
-    /** " in function 3 (main.f) at offset 0x2a (I32_ADD)": the instruction being validated. */
-    private String where() {
         String at = current == null ? "" : " at offset 0x" + Integer.toHexString(current.address()) + " ("
                 + current.opcode() + ")";
-        return " in " + m.describeFunction(funcIndex) + at;
+        return CompileException.invalid(what + " in " + m.describeFunction(funcIndex) + at);
     }
 
     // ---- the value and control stacks ----
@@ -211,10 +206,8 @@ final class FunctionValidator {
         return m.types.get((int) i);
     }
 
+    /** A data index; a module without a data count section never gets here (ModuleValidator). */
     private void dataSegment(long i) {
-        if (ctx.dataCount < 0) {
-            throw CompileException.malformed("data count section required" + where());
-        }
         if (i < 0 || i >= ctx.dataCount) {
             throw error("unknown data segment " + i);
         }

@@ -168,9 +168,13 @@ public final class ModuleValidator {
         int dataSegments = w.dataSection().dataSegmentCount();
         if (w.dataCountSection().isPresent()) {
             ctx.dataCount = w.dataCountSection().get().dataCount(); // equal to dataSegments: BinaryFraming checks
-        } else if (m.firstDataIndexUse() != null) {
-            throw CompileException.malformed("data count section required: " + m.firstDataIndexUse()
-                    + " uses a data segment index, and the module has no data count section");
+        } else {
+            // checked here, before any body is validated, so FunctionValidator never meets it
+            String use = m.firstDataIndexUse();
+            if (use != null) {
+                throw CompileException.malformed("data count section required: " + use
+                        + " uses a data segment index, and the module has no data count section");
+            }
         }
         for (int i = 0; i < dataSegments; i++) {
             DataSegment d = w.dataSection().getDataSegment(i);
