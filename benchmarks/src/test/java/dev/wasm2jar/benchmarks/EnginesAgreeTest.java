@@ -12,6 +12,7 @@ import dev.wasm2jar.benchmarks.go.NBodyBenchmark;
 import dev.wasm2jar.benchmarks.go.RegexpBenchmark;
 import dev.wasm2jar.benchmarks.go.Sha256Benchmark;
 import dev.wasm2jar.benchmarks.startup.CompileHelloBenchmark;
+import dev.wasm2jar.benchmarks.startup.CompileHelloC1Benchmark;
 import dev.wasm2jar.benchmarks.startup.CompileHelloWarmBenchmark;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,7 @@ class EnginesAgreeTest {
 
     static final List<Class<? extends CompileHelloBenchmark>> COMPILE = List.of(
             CompileHelloBenchmark.class,
+            CompileHelloC1Benchmark.class,
             CompileHelloWarmBenchmark.class);
 
     static List<Class<?>> benchmarks() {

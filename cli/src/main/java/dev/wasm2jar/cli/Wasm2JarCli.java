@@ -59,7 +59,8 @@ public final class Wasm2JarCli implements Callable<Integer> {
     boolean verbose;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int relaunched = CompilerJvm.relaunch(args);
+        System.exit(relaunched >= 0 ? relaunched : commandLine().execute(args));
     }
 
     static CommandLine commandLine() {
@@ -91,6 +92,15 @@ public final class Wasm2JarCli implements Callable<Integer> {
             err.printf(Locale.ROOT, "compiled %s (%d functions, %d classes) in %.0f ms (%s); wrote %s (%d bytes) in %.0f ms%n",
                     input, module.info().functionCount(), module.classes().size(), (t1 - t0) / 1e6, stages, out,
                     Files.size(out), (t2 - t1) / 1e6);
+            String jvm = System.getProperty(CompilerJvm.RELAUNCHED);
+            if (jvm != null) {
+                List<String> options = new ArrayList<>(
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                options.removeIf(o -> CompilerJvm.FLAGS.contains(o) || o.startsWith("-D" + CompilerJvm.RELAUNCHED + "="));
+                err.println("compiled in a JVM of its own, with " + jvm + " (-D" + CompilerJvm.RELAUNCH
+                        + "=false compiles in the invoking JVM); forwarded JVM options: "
+                        + (options.isEmpty() ? "none" : String.join(" ", options)));
+            }
         }
         return 0;
     }

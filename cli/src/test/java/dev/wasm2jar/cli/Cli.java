@@ -83,13 +83,47 @@ final class Cli {
     static Result runJar(Path jar, List<String> jvmArgs, List<String> args, Map<String, String> env, byte[] stdin,
             Path workDir, int chunk, long pauseMillis) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java());
         cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());
         cmd.addAll(args);
+        return run(cmd, env, stdin, workDir, chunk, pauseMillis);
+    }
+
+    /**
+     * Runs the CLI's {@code main} as a process, {@code java [jvmArgs] -cp <this test's class path>
+     * Wasm2JarCli args...}, with no JVM options from the environment.
+     */
+    static Result wasm2jarProcess(List<String> jvmArgs, Path workDir, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Wasm2JarCli.class.getName());
+        cmd.addAll(List.of(args));
+        Map<String, String> noOptions = new java.util.HashMap<>();
+        noOptions.put("JAVA_TOOL_OPTIONS", null);
+        noOptions.put("JDK_JAVA_OPTIONS", null);
+        return run(cmd, noOptions, new byte[0], workDir, Integer.MAX_VALUE, 0);
+    }
+
+    private static String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** {@code env}: variables to add to this process's environment; a null value removes one. */
+    private static Result run(List<String> cmd, Map<String, String> env, byte[] stdin, Path workDir, int chunk,
+            long pauseMillis) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-        pb.environment().putAll(env);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
         try {
             Process p = pb.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
