@@ -1,6 +1,7 @@
 package dev.wasm2jar.compiler.lower;
 
 import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 
 /**
  * Estimated JVM bytecode bytes per wasm instruction, as emitted by {@code FunctionEmitter}.
@@ -10,8 +11,21 @@ import com.dylibso.chicory.wasm.types.Instruction;
 final class CodeSize {
     private CodeSize() {}
 
+    /** By opcode ordinal; {@code br_table}'s grows with its targets. */
+    private static final int[] SIZE = new int[OpCode.values().length];
+
+    static {
+        for (OpCode op : OpCode.values()) {
+            SIZE[op.ordinal()] = estimate(op);
+        }
+    }
+
     static int of(Instruction ins) {
-        switch (ins.opcode()) {
+        return ins.opcode() == OpCode.BR_TABLE ? 20 + 4 * ins.operandCount() : SIZE[ins.opcode().ordinal()];
+    }
+
+    private static int estimate(OpCode op) {
+        switch (op) {
             case NOP: case BLOCK: case LOOP: case END:
                 return 0;
             case LOCAL_GET: case LOCAL_SET: case DROP:
@@ -24,8 +38,6 @@ final class CodeSize {
                 return 3;
             case BR_IF:
                 return 6;
-            case BR_TABLE:
-                return 20 + 4 * ins.operandCount();
             case RETURN:
                 return 4;
             case GLOBAL_GET: case GLOBAL_SET:
@@ -50,7 +62,7 @@ final class CodeSize {
                 return 11;
             default:
                 // memory accesses, bulk operations, helper calls
-                return ins.opcode().name().contains("LOAD") || ins.opcode().name().contains("STORE") ? 10 : 8;
+                return op.name().contains("LOAD") || op.name().contains("STORE") ? 10 : 8;
         }
     }
 }

@@ -388,7 +388,9 @@ public final class FunctionSplitter {
         List<SplitPlan.Region> openRegions = new ArrayList<>();
         regionLevel = new int[found.size()];
         for (int i = 0; i < code.size(); i++) {
-            for (SplitPlan.Region starting : plan.regionsAt(i)) {
+            List<SplitPlan.Region> startingHere = plan.regionsAt(i);
+            for (int k = 0; k < startingHere.size(); k++) { // indexed loops: no iterator per instruction
+                SplitPlan.Region starting = startingHere.get(k);
                 openRegions.add(starting);
                 // A case group closes blocks it did not open: count its exits from its end.
                 int closed = starting.isGroup() ? starting.entryBlocks.length : 0;
@@ -396,8 +398,8 @@ public final class FunctionSplitter {
             }
             Instruction ins = code.get(i);
             OpCode op = ins.opcode();
-            for (SplitPlan.Region r : openRegions) {
-                describe(r, ins, labelStack, ft);
+            for (int k = 0; k < openRegions.size(); k++) {
+                describe(openRegions.get(k), ins, labelStack, ft);
             }
             if (op == OpCode.BLOCK || op == OpCode.LOOP || op == OpCode.IF) {
                 labelStack.add(labelTypesAt[i]);

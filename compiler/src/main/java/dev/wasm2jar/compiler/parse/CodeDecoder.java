@@ -120,7 +120,8 @@ final class CodeDecoder {
         }
         long[] operands = new long[4];
         int n = 0;
-        for (WasmEncoding e : signature) {
+        for (int w = 0; w < signature.size(); w++) { // indexed: no iterator per instruction
+            WasmEncoding e = signature.get(w);
             switch (e) {
                 case VARUINT:
                     operands = room(operands, n + 1);

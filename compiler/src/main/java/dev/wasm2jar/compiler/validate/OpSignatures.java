@@ -2,8 +2,6 @@ package dev.wasm2jar.compiler.validate;
 
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasm2jar.runtime.ValType;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * Operand and result types of the instructions whose types are fixed by their opcode alone:
@@ -28,13 +26,14 @@ public final class OpSignatures {
         }
     }
 
-    /** For loads and stores: natural alignment as log2 of the access width in bytes. */
-    private static final Map<OpCode, Integer> NATURAL_ALIGN = new EnumMap<>(OpCode.class);
-    private static final Map<OpCode, Sig> SIGS = new EnumMap<>(OpCode.class);
+    // Arrays by ordinal, not EnumMaps: every stage asks once per instruction, mostly cold.
+    /** For loads and stores: natural alignment as log2 of the access width in bytes; else -1. */
+    private static final int[] NATURAL_ALIGN = new int[OpCode.values().length];
+    private static final Sig[] SIGS = new Sig[OpCode.values().length];
 
     private static void sig(ValType[] p, ValType[] r, OpCode... ops) {
         for (OpCode op : ops) {
-            SIGS.put(op, new Sig(p, r));
+            SIGS[op.ordinal()] = new Sig(p, r);
         }
     }
 
@@ -43,16 +42,17 @@ public final class OpSignatures {
     }
 
     private static void load(ValType result, int align, OpCode op) {
-        SIGS.put(op, new Sig(t(I), t(result)));
-        NATURAL_ALIGN.put(op, align);
+        SIGS[op.ordinal()] = new Sig(t(I), t(result));
+        NATURAL_ALIGN[op.ordinal()] = align;
     }
 
     private static void store(ValType value, int align, OpCode op) {
-        SIGS.put(op, new Sig(t(I, value), NONE));
-        NATURAL_ALIGN.put(op, align);
+        SIGS[op.ordinal()] = new Sig(t(I, value), NONE);
+        NATURAL_ALIGN[op.ordinal()] = align;
     }
 
     static {
+        java.util.Arrays.fill(NATURAL_ALIGN, -1);
         sig(NONE, t(I), OpCode.I32_CONST);
         sig(NONE, t(J), OpCode.I64_CONST);
         sig(NONE, t(F), OpCode.F32_CONST);
@@ -130,14 +130,14 @@ public final class OpSignatures {
 
     /** The signature, or null when the instruction's types depend on its immediates or context. */
     public static Sig of(OpCode op) {
-        return SIGS.get(op);
+        return SIGS[op.ordinal()];
     }
 
     public static boolean isMemoryAccess(OpCode op) {
-        return NATURAL_ALIGN.containsKey(op);
+        return NATURAL_ALIGN[op.ordinal()] >= 0;
     }
 
     public static int naturalAlignment(OpCode op) {
-        return NATURAL_ALIGN.get(op);
+        return NATURAL_ALIGN[op.ordinal()];
     }
 }
