@@ -42,7 +42,12 @@ final class CompilerJvm {
         if (!wanted(args)) {
             return -1;
         }
-        List<String> jvmOptions = forwardedOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions;
+        try {
+            jvmOptions = forwardedOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        } catch (LinkageError | SecurityException e) {
+            return -1; // a runtime image without java.management: compile here
+        }
         if (jvmOptions == null) {
             return -1;
         }

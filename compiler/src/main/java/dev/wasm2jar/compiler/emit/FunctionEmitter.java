@@ -204,7 +204,8 @@ final class FunctionEmitter {
             from = region.start;
             to = region.end;
         }
-        threadJumps = memoryAccesses(from, to) <= MAX_MEMORY_ACCESSES_TO_THREAD;
+        methodFrom = from;
+        methodTo = to;
         for (int i = from; i < to; i++) {
             Instruction ins = code.get(i);
             SplitPlan.Region inner = plan.regionAt(i, region);
@@ -592,7 +593,18 @@ final class FunctionEmitter {
      */
     static final int MAX_MEMORY_ACCESSES_TO_THREAD = 64;
 
-    private boolean threadJumps;
+    /** Decided when first asked (a dispatch loop or a case group's branch): it takes a pass over the method. */
+    private Boolean threadJumps;
+    /** The instructions this method emits: [methodFrom, methodTo). */
+    private int methodFrom;
+    private int methodTo;
+
+    private boolean threadJumps() {
+        if (threadJumps == null) {
+            threadJumps = memoryAccesses(methodFrom, methodTo) <= MAX_MEMORY_ACCESSES_TO_THREAD;
+        }
+        return threadJumps;
+    }
 
     private int memoryAccesses(int from, int to) {
         int n = 0;
@@ -606,7 +618,7 @@ final class FunctionEmitter {
 
     /** Marks {@code loop} as a dispatch loop when it opens with empty blocks around {@code local.get; br_table}. */
     private void recognizeDispatch(Ctl loop, int at) {
-        if (!threadJumps || loop.type.paramCount() != 0) {
+        if (loop.type.paramCount() != 0 || !threadJumps()) {
             return;
         }
         DispatchLoop d = DispatchLoop.at(m, code, at);
@@ -714,7 +726,7 @@ final class FunctionEmitter {
             return false;
         }
         // a `br` after setting the index to a constant whose case is here goes straight to it
-        long pc = threadJumps ? constantPcBefore(index, region.pcLocal) : -1;
+        long pc = threadJumps() ? constantPcBefore(index, region.pcLocal) : -1;
         boolean here = pc >= 0 && pc < region.pcEntries.length && region.pcEntries[(int) pc] >= 0;
         mv.visitJumpInsn(GOTO, here ? entryLabels[region.pcEntries[(int) pc]] : groupDispatch);
         return true;
@@ -1606,7 +1618,7 @@ final class FunctionEmitter {
         ParsedModule.GlobalType gt = m.globals.get(g);
         loadInst();
         if (module.isBoxedGlobal(g)) {
-            mv.visitFieldInsn(GETFIELD, module.className, "g" + g, "L" + Jvm.GLOBAL + ";");
+            mv.visitFieldInsn(GETFIELD, module.className, module.globalField(g), "L" + Jvm.GLOBAL + ";");
             if (gt.type.isReference()) {
                 mv.visitFieldInsn(GETFIELD, Jvm.GLOBAL, "ref", "Ljava/lang/Object;");
                 Jvm.castRef(mv, gt.type);
@@ -1615,7 +1627,7 @@ final class FunctionEmitter {
                 Jvm.fromBits(mv, gt.type);
             }
         } else {
-            mv.visitFieldInsn(GETFIELD, module.className, "g" + g, gt.type.descriptor());
+            mv.visitFieldInsn(GETFIELD, module.className, module.globalField(g), gt.type.descriptor());
         }
         push(gt.type);
     }
@@ -1626,13 +1638,13 @@ final class FunctionEmitter {
         if (module.isBoxedGlobal(g)) {
             if (gt.type.isReference()) {
                 loadInst();
-                mv.visitFieldInsn(GETFIELD, module.className, "g" + g, "L" + Jvm.GLOBAL + ";");
+                mv.visitFieldInsn(GETFIELD, module.className, module.globalField(g), "L" + Jvm.GLOBAL + ";");
                 mv.visitInsn(SWAP);
                 mv.visitFieldInsn(PUTFIELD, Jvm.GLOBAL, "ref", "Ljava/lang/Object;");
             } else {
                 Jvm.toBits(mv, gt.type);
                 loadInst();
-                mv.visitFieldInsn(GETFIELD, module.className, "g" + g, "L" + Jvm.GLOBAL + ";");
+                mv.visitFieldInsn(GETFIELD, module.className, module.globalField(g), "L" + Jvm.GLOBAL + ";");
                 mv.visitInsn(DUP_X2);
                 mv.visitInsn(POP);
                 mv.visitFieldInsn(PUTFIELD, Jvm.GLOBAL, "bits", "J");
@@ -1645,7 +1657,7 @@ final class FunctionEmitter {
             } else {
                 mv.visitInsn(SWAP);
             }
-            mv.visitFieldInsn(PUTFIELD, module.className, "g" + g, gt.type.descriptor());
+            mv.visitFieldInsn(PUTFIELD, module.className, module.globalField(g), gt.type.descriptor());
         }
     }
 
@@ -1654,20 +1666,18 @@ final class FunctionEmitter {
         OpSignatures.Sig sig = OpSignatures.of(op);
         Jvm.pushInt(mv, (int) ins.operand(1)); // offset: u32, read as such by the accessor
         loadMemory();
-        String name = memoryMethod(op);
-        String desc;
-        if (sig.results.length == 1) {
-            desc = "(IIL" + Jvm.MEMORY + ";)" + sig.results[0].descriptor();
-        } else {
-            desc = "(I" + sig.params[1].descriptor() + "IL" + Jvm.MEMORY + ";)V";
-        }
-        mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, name, desc, false);
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, MEMORY_METHODS[op.ordinal()], MEMORY_DESCRIPTORS[op.ordinal()],
+                false);
         popN(sig.params.length);
         pushAll(sig.results);
     }
 
-    /** The accessor of each memory instruction: I32_LOAD8_S → i32Load8S (names built once). */
-    private static final Map<OpCode, String> MEMORY_METHODS = new java.util.EnumMap<>(OpCode.class);
+    /**
+     * The accessor of each memory instruction, by opcode ordinal: I32_LOAD8_S → i32Load8S, and its
+     * descriptor, {@code (addr, [value,] offset, Memory)}. Built once, not at every access.
+     */
+    private static final String[] MEMORY_METHODS = new String[OpCode.values().length];
+    private static final String[] MEMORY_DESCRIPTORS = new String[OpCode.values().length];
 
     static {
         for (OpCode op : OpCode.values()) {
@@ -1677,13 +1687,13 @@ final class FunctionEmitter {
                 for (int i = 1; i < parts.length; i++) {
                     b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
                 }
-                MEMORY_METHODS.put(op, b.toString());
+                MEMORY_METHODS[op.ordinal()] = b.toString();
+                OpSignatures.Sig sig = OpSignatures.of(op);
+                MEMORY_DESCRIPTORS[op.ordinal()] = sig.results.length == 1
+                        ? "(IIL" + Jvm.MEMORY + ";)" + sig.results[0].descriptor()
+                        : "(I" + sig.params[1].descriptor() + "IL" + Jvm.MEMORY + ";)V";
             }
         }
-    }
-
-    private static String memoryMethod(OpCode op) {
-        return MEMORY_METHODS.get(op);
     }
 
     private void math(String name, String desc) {

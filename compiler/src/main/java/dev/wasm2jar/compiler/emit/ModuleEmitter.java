@@ -59,6 +59,15 @@ public final class ModuleEmitter {
         this.methodBudget = methodBudget;
         this.className = info.className;
         this.instDesc = "L" + className + ";";
+        this.globalFields = new String[parsed.globals.size()];
+        for (int g = 0; g < globalFields.length; g++) {
+            globalFields[g] = "g" + g;
+        }
+    }
+
+    /** The module class's field of global {@code g}. */
+    String globalField(int g) {
+        return globalFields[g];
     }
 
     /**
@@ -270,7 +279,7 @@ public final class ModuleEmitter {
         }
         for (int g = 0; g < parsed.globals.size(); g++) {
             String desc = isBoxedGlobal(g) ? "L" + Jvm.GLOBAL + ";" : parsed.globals.get(g).type.descriptor();
-            cw.visitField(ACC_PUBLIC, "g" + g, desc, null, null).visitEnd();
+            cw.visitField(ACC_PUBLIC, globalField(g), desc, null, null).visitEnd();
         }
     }
 
@@ -301,8 +310,18 @@ public final class ModuleEmitter {
         return info.functions.get(f - parsed.importedFuncs).methodName;
     }
 
+    // Descriptors and field names are asked for at every call site and global access: built once
+    // each, so that ASM's constant pool lookups hash a string whose hash is already cached.
+    private final Map<FuncType, String> staticDescriptors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<FuncType, String> indirectDescriptors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String[] globalFields;
+
     /** (params..., ModuleClass) → first result. */
     String staticDescriptor(FuncType ft) {
+        return staticDescriptors.computeIfAbsent(ft, this::buildStaticDescriptor);
+    }
+
+    private String buildStaticDescriptor(FuncType ft) {
         StringBuilder b = new StringBuilder("(");
         for (ValType p : ft.params()) {
             b.append(p.descriptor());
@@ -314,6 +333,10 @@ public final class ModuleEmitter {
 
     /** (params..., int index, ModuleClass) → first result. */
     String indirectDescriptor(FuncType ft) {
+        return indirectDescriptors.computeIfAbsent(ft, this::buildIndirectDescriptor);
+    }
+
+    private String buildIndirectDescriptor(FuncType ft) {
         StringBuilder b = new StringBuilder("(");
         for (ValType p : ft.params()) {
             b.append(p.descriptor());

@@ -111,6 +111,9 @@ public final class SplitPlan {
      * the function's own method), or null.
      */
     public Region regionAt(int index, Region current) {
+        if (regions.isEmpty()) {
+            return null; // most functions: asked at every instruction
+        }
         List<Region> at = byStart.get(index);
         if (at == null) {
             return null;

@@ -109,7 +109,7 @@ public final class ModuleValidator {
         for (int i = 0; i < w.globalSection().globalCount(); i++) {
             int index = m.importedGlobals + i;
             constExpr(ctx, w.globalSection().getGlobal(i).initInstructions(), m.globals.get(index).type,
-                    "global " + index);
+                    () -> "global " + index);
         }
 
         Set<String> names = new HashSet<>();
@@ -146,10 +146,11 @@ public final class ModuleValidator {
 
         for (int i = 0; i < w.elementSection().elementCount(); i++) {
             Element e = w.elementSection().getElement(i);
+            int segment = i;
             ValType et = ModuleParser.convert(e.type(), "elem segment " + i);
             ctx.elemTypes.add(et);
             for (List<Instruction> init : e.initializers()) {
-                constExpr(ctx, init, et, "elem segment " + i);
+                constExpr(ctx, init, et, () -> "elem segment " + segment);
             }
             if (e instanceof ActiveElement) {
                 ActiveElement a = (ActiveElement) e;
@@ -161,7 +162,7 @@ public final class ModuleValidator {
                     throw CompileException.invalid("type mismatch: elem segment " + i + " of " + et + " for a table of "
                             + m.tables.get(t).elementType);
                 }
-                constExpr(ctx, a.offset(), ValType.I32, "offset of elem segment " + i);
+                constExpr(ctx, a.offset(), ValType.I32, () -> "offset of elem segment " + segment);
             }
         }
 
@@ -183,7 +184,8 @@ public final class ModuleValidator {
                 if (a.index() != 0 || m.memories.isEmpty()) {
                     throw CompileException.invalid("unknown memory " + a.index() + " in data segment " + i);
                 }
-                constExpr(ctx, a.offsetInstructions(), ValType.I32, "offset of data segment " + i);
+                int segment = i;
+                constExpr(ctx, a.offsetInstructions(), ValType.I32, () -> "offset of data segment " + segment);
             }
         }
         // Bodies are checked in parallel (the context is only read); of several invalid ones, the
@@ -205,8 +207,12 @@ public final class ModuleValidator {
         }
     }
 
-    /** A 2.0 constant expression producing exactly one value of type {@code want}. */
-    private static void constExpr(Context ctx, List<Instruction> expr, ValType want, String where) {
+    /**
+     * A 2.0 constant expression producing exactly one value of type {@code want}. {@code where}
+     * names it in messages; built only for one (Go modules have tens of thousands of segments).
+     */
+    private static void constExpr(Context ctx, List<Instruction> expr, ValType want,
+            java.util.function.Supplier<String> where) {
         ParsedModule m = ctx.module;
         List<ValType> stack = new ArrayList<>();
         for (Instruction ins : expr) {
@@ -225,7 +231,7 @@ public final class ModuleValidator {
                 case REF_FUNC: {
                     long f = ins.operand(0);
                     if (f < 0 || f >= m.functionCount()) {
-                        throw CompileException.invalid("unknown function " + f + " in " + where);
+                        throw CompileException.invalid("unknown function " + f + " in " + where.get());
                     }
                     stack.add(ValType.FUNCREF);
                     break;
@@ -233,22 +239,22 @@ public final class ModuleValidator {
                 case GLOBAL_GET: {
                     long g = ins.operand(0);
                     if (g < 0 || g >= m.importedGlobals) {
-                        throw CompileException.invalid("unknown global " + g + " in " + where
+                        throw CompileException.invalid("unknown global " + g + " in " + where.get()
                                 + " (constant expressions may only read imported globals)");
                     }
                     ParsedModule.GlobalType gt = m.globals.get((int) g);
                     if (gt.mutable) {
-                        throw CompileException.invalid("constant expression required: global " + g + " is mutable (" + where + ")");
+                        throw CompileException.invalid("constant expression required: global " + g + " is mutable (" + where.get() + ")");
                     }
                     stack.add(gt.type);
                     break;
                 }
                 default:
-                    throw CompileException.invalid("constant expression required: " + ins.opcode() + " in " + where);
+                    throw CompileException.invalid("constant expression required: " + ins.opcode() + " in " + where.get());
             }
         }
         if (stack.size() != 1 || stack.get(0) != want) {
-            throw CompileException.invalid("type mismatch: " + where + " must be one " + want + " constant, found " + stack);
+            throw CompileException.invalid("type mismatch: " + where.get() + " must be one " + want + " constant, found " + stack);
         }
     }
 }
