@@ -1,8 +1,8 @@
 package dev.wasm2jar.cli;
 
-import dev.wasm2jar.compiler.parse.CodeSectionIndex;
 import dev.wasm2jar.compiler.parse.ModuleParser;
 import dev.wasm2jar.compiler.parse.ParsedModule;
+import dev.wasm2jar.compiler.parse.SectionIndex;
 import dev.wasm2jar.compiler.validate.ModuleValidator;
 import dev.wasm2jar.runtime.FuncType;
 import com.dylibso.chicory.wasm.types.Export;
@@ -21,7 +21,7 @@ final class ModuleReport {
     static void print(byte[] wasm, int top, PrintWriter out) {
         ParsedModule m = ModuleParser.parse(wasm);
         ModuleValidator.validate(m);
-        CodeSectionIndex code = m.codeIndex();
+        SectionIndex code = m.codeIndex();
         int defined = m.functionCount() - m.importedFuncs;
         long codeBytes = 0;
         for (int s : code.sizes) {
@@ -69,10 +69,10 @@ final class ModuleReport {
                     t.max < 0 ? "none" : String.format(Locale.ROOT, "%,d", t.max), i < m.importedTables ? ", imported" : "");
         }
         out.printf("globals: %d (%d imported)%n", m.globals.size(), m.importedGlobals);
-        int dataCount = m.wasm.dataSection().dataSegmentCount();
+        int dataCount = m.data.size();
         long dataBytes = 0;
-        for (int i = 0; i < dataCount; i++) {
-            dataBytes += m.wasm.dataSection().getDataSegment(i).data().length;
+        for (ParsedModule.DataSegment d : m.data) {
+            dataBytes += d.bytes.length;
         }
         out.printf(Locale.ROOT, "data segments: %,d (%s)%n", dataCount, bytes(dataBytes));
         out.printf(Locale.ROOT, "element segments: %,d%n", m.wasm.elementSection().elementCount());

@@ -149,6 +149,33 @@ class CompileErrorsTest {
                 + " and the module has no data count section", malformed(m).getMessage());
     }
 
+    /** A module with one memory (at 0x8) and the data section given (at 0xd, its first segment at 0x10). */
+    private static byte[] withData(int... dataSection) {
+        int[] all = new int[5 + dataSection.length];
+        System.arraycopy(new int[] {0x05, 0x03, 0x01, 0x00, 0x01}, 0, all, 0, 5);
+        System.arraycopy(dataSection, 0, all, 5, dataSection.length);
+        return module(all);
+    }
+
+    @Test
+    void malformedDataSegmentsNameSegmentAndOffset() {
+        assertEquals("malformed data segment kind 3 (0, 1 or 2) at offset 0x10 in data segment 0",
+                malformed(withData(0x0b, 0x03, 0x01, 0x03, 0x00)).getMessage());
+        // active at i32.const 0, 5 bytes declared, 1 there
+        assertEquals("unexpected end of the data section: 5 bytes declared, 1 remain at offset 0x15 in data segment 0",
+                malformed(withData(0x0b, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x05, 0x61)).getMessage());
+        // the offset expression runs into the end of the section
+        assertEquals("unexpected end of the data section at offset 0x13 in data segment 0",
+                malformed(withData(0x0b, 0x04, 0x01, 0x00, 0x41, 0x00)).getMessage());
+        // a passive segment of 0 bytes, then a stray byte
+        assertEquals("section size mismatch: the data section goes on for 1 byte(s) after its last segment, from"
+                + " offset 0x12", malformed(withData(0x0b, 0x04, 0x01, 0x01, 0x00, 0xaa)).getMessage());
+        // and a good one: 2 bytes at 0x10 of memory 0 (kind 2, memory index 0)
+        CompiledModule ok = Wasm2Jar.compile(withData(0x0b, 0x09, 0x01, 0x02, 0x00, 0x41, 0x10, 0x0b, 0x02, 0x61, 0x62));
+        assertEquals(1, ok.info().datas.size());
+        assertEquals("ab", new String(ok.info().datas.get(0).bytes, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     @Test
     void brokenNameSectionIsIgnoredAsTheSpecRequires() {
         // (func (export "f") (result i32) i32.const 7) with a name section naming it in bad UTF-8

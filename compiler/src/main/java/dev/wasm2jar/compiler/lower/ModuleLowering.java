@@ -1,9 +1,7 @@
 package dev.wasm2jar.compiler.lower;
 
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.ActiveElement;
-import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.DeclarativeElement;
 import com.dylibso.chicory.wasm.types.Element;
 import com.dylibso.chicory.wasm.types.Export;
@@ -123,15 +121,10 @@ public final class ModuleLowering {
         }
 
         List<ModuleInfo.DataDef> datas = new ArrayList<>();
-        for (int i = 0; i < w.dataSection().dataSegmentCount(); i++) {
-            DataSegment d = w.dataSection().getDataSegment(i);
-            if (d instanceof ActiveDataSegment) {
-                ActiveDataSegment a = (ActiveDataSegment) d;
-                datas.add(new ModuleInfo.DataDef(ModuleInfo.SegmentMode.ACTIVE, (int) a.index(),
-                        constExpr(a.offsetInstructions()), a.data()));
-            } else {
-                datas.add(new ModuleInfo.DataDef(ModuleInfo.SegmentMode.PASSIVE, -1, null, d.data()));
-            }
+        for (ParsedModule.DataSegment d : m.data) {
+            datas.add(d.isActive()
+                    ? new ModuleInfo.DataDef(ModuleInfo.SegmentMode.ACTIVE, d.memoryIndex, constExpr(d.offset), d.bytes)
+                    : new ModuleInfo.DataDef(ModuleInfo.SegmentMode.PASSIVE, -1, null, d.bytes));
         }
 
         int start = w.startSection().isPresent() ? (int) w.startSection().get().startIndex() : -1;

@@ -27,7 +27,11 @@ final class BinaryFraming {
 
     private final byte[] b;
     private int pos;
-    private CodeSectionIndex code = CodeSectionIndex.NONE;
+    /** Where the function bodies are, and the code section (-1 when absent). */
+    private int[] bodyOffsets = new int[0];
+    private int[] bodySizes = new int[0];
+    private int codeStart = -1;
+    private int codeEnd = -1;
 
     private BinaryFraming(byte[] b) {
         this.b = b;
@@ -75,11 +79,16 @@ final class BinaryFraming {
         return f.spans;
     }
 
-    /** Checks the framing; returns where the function bodies are. */
-    static CodeSectionIndex check(byte[] wasm) {
+    /** Checks the framing; returns where the function bodies and the data section are. */
+    static SectionIndex check(byte[] wasm) {
         BinaryFraming f = new BinaryFraming(wasm);
         f.run();
-        return f.code;
+        Span data = f.section(SectionIndex.DATA_SECTION);
+        Span count = f.section(SectionIndex.DATA_COUNT_SECTION);
+        return new SectionIndex(f.bodyOffsets, f.bodySizes, f.codeStart, f.codeEnd,
+                data == null ? -1 : data.start, data == null ? -1 : data.contentStart, data == null ? -1 : data.end,
+                count == null ? -1 : count.start, count == null ? -1 : count.end,
+                count == null ? -1 : f.leadingCount(count));
     }
 
     private void run() {
@@ -109,7 +118,7 @@ final class BinaryFraming {
                         + " remain (the file is cut short)");
             }
             int contentStart = pos;
-            if (id == CodeSectionIndex.CODE_SECTION) {
+            if (id == SectionIndex.CODE_SECTION) {
                 checkCode(at, (int) end);
             }
             if (id != 0) {
@@ -123,8 +132,9 @@ final class BinaryFraming {
             spans.add(id == 0 ? custom(at, contentStart, (int) end) : new Span(id, at, contentStart, (int) end, null, -1));
             pos = (int) end;
         }
-        checkCounts(3, "functions", CodeSectionIndex.CODE_SECTION, "bodies", "function and code section");
-        checkCounts(12, "data segments", 11, "data segments", "data count and data section");
+        checkCounts(3, "functions", SectionIndex.CODE_SECTION, "bodies", "function and code section");
+        checkCounts(SectionIndex.DATA_COUNT_SECTION, "data segments", SectionIndex.DATA_SECTION, "data segments",
+                "data count and data section");
     }
 
     /**
@@ -135,7 +145,7 @@ final class BinaryFraming {
     private void checkCounts(int firstId, String firstWhat, int secondId, String secondWhat, String pair) {
         Span first = section(firstId);
         Span second = section(secondId);
-        if (first == null && firstId == 12) {
+        if (first == null && firstId == SectionIndex.DATA_COUNT_SECTION) {
             return;
         }
         long a = first == null ? 0 : leadingCount(first);
@@ -217,7 +227,10 @@ final class BinaryFraming {
             offsets[i] = pos;
             pos += (int) size;
         }
-        code = new CodeSectionIndex(offsets, sizes, sectionAt, end);
+        bodyOffsets = offsets;
+        bodySizes = sizes;
+        codeStart = sectionAt;
+        codeEnd = end;
     }
 
     private long u32(String what, int sectionAt) {

@@ -13,7 +13,8 @@ import java.util.List;
  * Chicory's {@link Instruction} objects with the operands as Chicory gives them (see
  * {@code CodeDecoderTest}). Bodies are independent, so the parse stage decodes them in parallel;
  * Chicory's own code-section parser is sequential and also builds label tables we do not use (it
- * took most of the parse stage: 0.5–0.7 s of a cold compile of Go's hello world).
+ * took most of the parse stage: 0.5–0.7 s of a cold compile of Go's hello world). The data
+ * section too ({@link #dataSection}): Go modules have tens of thousands of segments.
  */
 final class CodeDecoder {
     /** Above this many locals a body is rejected ("too many locals", as engines do). */
@@ -35,22 +36,73 @@ final class CodeDecoder {
 
     private final byte[] b;
     private final int end;
-    private final String where;
+    /** For messages: what is decoded ("function 12 (main.main)", "data segment 3"). */
+    private String where;
+    /** For messages: what ends at {@link #end} ("the function body", "the data section"). */
+    private final String unit;
     private int pos;
     private Instruction firstDataIndexUse;
 
-    private CodeDecoder(byte[] b, int offset, int size, String where) {
+    private CodeDecoder(byte[] b, int offset, int size, String where, String unit) {
         this.b = b;
         this.pos = offset;
         this.end = offset + size;
         this.where = where;
+        this.unit = unit;
     }
 
     /**
      * @param where the function, for messages ("function 12 (main.main)")
      */
     static Body decode(byte[] module, int offset, int size, String where) {
-        return new CodeDecoder(module, offset, size, where).body();
+        return new CodeDecoder(module, offset, size, where, "the function body").body();
+    }
+
+    /**
+     * The segments of the data section whose contents are {@code [start, end)} in {@code module}.
+     * Each is {@code 0 expr bytes} (active, memory 0), {@code 1 bytes} (passive) or
+     * {@code 2 memidx expr bytes} (active).
+     */
+    static List<ParsedModule.DataSegment> dataSection(byte[] module, int start, int end) {
+        CodeDecoder d = new CodeDecoder(module, start, end - start, "the data section", "the data section");
+        long count = d.u32();
+        if (count > end - d.pos) {
+            throw d.malformed("length out of bounds: " + count + " data segments in " + (end - d.pos) + " bytes",
+                    start);
+        }
+        List<ParsedModule.DataSegment> segments = new ArrayList<>((int) count);
+        for (int i = 0; i < count; i++) {
+            d.where = "data segment " + i;
+            int at = d.pos;
+            long kind = d.u32();
+            if (kind > 2) {
+                throw d.malformed("malformed data segment kind " + kind + " (0, 1 or 2)", at);
+            }
+            int memory = kind == 2 ? (int) Math.min(d.u32(), Integer.MAX_VALUE) : kind == 0 ? 0 : -1;
+            List<Instruction> offset = kind == 1 ? null : d.constantExpression();
+            long length = d.u32();
+            if (length > end - d.pos) {
+                throw d.malformed("unexpected end of the data section: " + length + " bytes declared, "
+                        + (end - d.pos) + " remain", d.pos);
+            }
+            byte[] bytes = java.util.Arrays.copyOfRange(module, d.pos, d.pos + (int) length);
+            d.pos += (int) length;
+            segments.add(new ParsedModule.DataSegment(memory, offset, bytes));
+        }
+        if (d.pos != end) {
+            throw CompileException.malformed("section size mismatch: the data section goes on for " + (end - d.pos)
+                    + " byte(s) after its last segment, from offset 0x" + Integer.toHexString(d.pos));
+        }
+        return segments;
+    }
+
+    /** Instructions up to an {@code end}, which is left out, as Chicory gives a constant expression. */
+    private List<Instruction> constantExpression() {
+        List<Instruction> expr = new ArrayList<>(1);
+        for (Instruction ins = instruction(); ins.opcode() != OpCode.END; ins = instruction()) {
+            expr.add(ins);
+        }
+        return expr;
     }
 
     private Body body() {
@@ -80,7 +132,7 @@ final class CodeDecoder {
             }
         }
         if (pos > end) {
-            throw malformed("unexpected end of the function body", end);
+            throw malformed("unexpected end of " + unit, end);
         }
         if (last == null || last.opcode() != OpCode.END) {
             throw malformed("END opcode expected: the function body does not end with end", end);
@@ -221,7 +273,7 @@ final class CodeDecoder {
 
     private int u8() {
         if (pos >= end) {
-            throw malformed("unexpected end of the function body", pos);
+            throw malformed("unexpected end of " + unit, pos);
         }
         return b[pos++] & 0xFF;
     }
@@ -285,7 +337,7 @@ final class CodeDecoder {
     /** A little-endian fixed-width value, sign-extended from {@code width} bytes. */
     private long fixed(int width) {
         if (end - pos < width) {
-            throw malformed("unexpected end of the function body", pos);
+            throw malformed("unexpected end of " + unit, pos);
         }
         long v = 0;
         for (int i = 0; i < width; i++) {

@@ -29,14 +29,14 @@ public final class ModuleParser {
     private ModuleParser() {}
 
     public static ParsedModule parse(byte[] bytes) {
-        CodeSectionIndex codeIndex = BinaryFraming.check(bytes);
+        SectionIndex codeIndex = BinaryFraming.check(bytes);
         WasmModule wasm = null;
         byte[] forChicory = bytes;
         while (wasm == null) {
             try {
-                // Chicory decodes every section but the code section, which it sees with empty
-                // bodies (the real ones are decoded below, in parallel).
-                byte[] stubbed = codeIndex.withEmptyBodies(forChicory);
+                // Chicory decodes every section but two: it sees the code section with empty
+                // bodies and no data section (both are decoded below, the bodies in parallel).
+                byte[] stubbed = codeIndex.forChicory(forChicory);
                 wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
             } catch (RuntimeException e) {
                 BinaryFraming.Span bad = failingSection(forChicory);
@@ -139,8 +139,10 @@ public final class ModuleParser {
         CodeDecoder.Body[] bodies = new CodeDecoder.Body[codeIndex.sizes.length];
         PerFunction.forEach(bodies.length, i -> bodies[i] = CodeDecoder.decode(bytes, codeIndex.offsets[i],
                 codeIndex.sizes[i], ParsedModule.describeFunction(importedFuncs + i, functionNames)));
+        List<ParsedModule.DataSegment> data = codeIndex.dataStart < 0 ? List.of()
+                : CodeDecoder.dataSection(bytes, codeIndex.dataStart, codeIndex.dataEnd);
         return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
-                importedMemories, globals, importedGlobals, names, codeIndex, bodies);
+                importedMemories, globals, importedGlobals, names, codeIndex, bodies, data);
     }
 
     private static long tableMax(long max) {
@@ -193,13 +195,13 @@ public final class ModuleParser {
     /**
      * The section Chicory fails in, or null when no single section fails on its own (the error is
      * between sections). Chicory's messages name neither section nor offset, so each section is
-     * decoded again alone, after the header; this runs on the error path only. The code section
-     * is skipped: Chicory sees its bodies empty, and wasm2jar's decoder reports the errors in them
-     * with their offsets.
+     * decoded again alone, after the header; this runs on the error path only. The code and data
+     * sections are skipped: Chicory does not decode them (it sees the bodies empty and no data),
+     * and wasm2jar's decoder reports the errors in them with their offsets.
      */
     private static BinaryFraming.Span failingSection(byte[] wasm) {
         for (BinaryFraming.Span span : BinaryFraming.sections(wasm)) {
-            if (span.id == CodeSectionIndex.CODE_SECTION) {
+            if (span.id == SectionIndex.CODE_SECTION || span.id == SectionIndex.DATA_SECTION) {
                 continue;
             }
             byte[] alone = new byte[8 + span.end - span.start];

@@ -27,9 +27,11 @@ public final class ParsedModule {
     public final List<GlobalType> globals;
     public final int importedGlobals;
     private final NameCustomSection names;
-    private final CodeSectionIndex codeIndex;
+    private final SectionIndex codeIndex;
     /** Decoded function bodies, defined functions in order. */
     private final CodeDecoder.Body[] bodies;
+    /** The data segments, in order (decoded by wasm2jar; Chicory does not see the data section). */
+    public final List<DataSegment> data;
 
     /** Table element type and limits. */
     public static final class TableType {
@@ -65,10 +67,29 @@ public final class ParsedModule {
         }
     }
 
+    /** A data segment: active (into a memory, at an offset) or passive. */
+    public static final class DataSegment {
+        /** The memory an active segment initializes; -1 when passive. */
+        public final int memoryIndex;
+        /** An active segment's offset: a constant expression, without its {@code end}; null when passive. */
+        public final List<Instruction> offset;
+        public final byte[] bytes;
+
+        public DataSegment(int memoryIndex, List<Instruction> offset, byte[] bytes) {
+            this.memoryIndex = memoryIndex;
+            this.offset = offset;
+            this.bytes = bytes;
+        }
+
+        public boolean isActive() {
+            return offset != null;
+        }
+    }
+
     ParsedModule(byte[] bytes, WasmModule wasm, List<FuncType> types, int[] funcTypes, int importedFuncs,
             List<TableType> tables, int importedTables, List<Limits> memories, int importedMemories,
-            List<GlobalType> globals, int importedGlobals, NameCustomSection names, CodeSectionIndex codeIndex,
-            CodeDecoder.Body[] bodies) {
+            List<GlobalType> globals, int importedGlobals, NameCustomSection names, SectionIndex codeIndex,
+            CodeDecoder.Body[] bodies, List<DataSegment> data) {
         this.bytes = bytes;
         this.wasm = wasm;
         this.types = types;
@@ -83,6 +104,7 @@ public final class ParsedModule {
         this.names = names;
         this.codeIndex = codeIndex;
         this.bodies = bodies;
+        this.data = data;
     }
 
     public FuncType funcType(int funcIndex) {
@@ -119,8 +141,13 @@ public final class ParsedModule {
         return null;
     }
 
-    /** Offsets and sizes of the function bodies in {@link #bytes}. */
-    public CodeSectionIndex codeIndex() {
+    /** The count the data count section declares, or -1 when the module has none. */
+    public long dataCount() {
+        return codeIndex.dataCount;
+    }
+
+    /** Offsets and sizes of the function bodies in {@link #bytes}, and where the data section is. */
+    public SectionIndex codeIndex() {
         return codeIndex;
     }
 

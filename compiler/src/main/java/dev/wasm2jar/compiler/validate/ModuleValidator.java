@@ -1,9 +1,7 @@
 package dev.wasm2jar.compiler.validate;
 
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.ActiveElement;
-import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.Element;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.FunctionImport;
@@ -166,9 +164,9 @@ public final class ModuleValidator {
             }
         }
 
-        int dataSegments = w.dataSection().dataSegmentCount();
-        if (w.dataCountSection().isPresent()) {
-            ctx.dataCount = w.dataCountSection().get().dataCount(); // equal to dataSegments: BinaryFraming checks
+        int dataSegments = m.data.size();
+        if (m.dataCount() >= 0) {
+            ctx.dataCount = (int) m.dataCount(); // equal to dataSegments: BinaryFraming checks
         } else {
             // checked here, before any body is validated, so FunctionValidator never meets it
             String use = m.firstDataIndexUse();
@@ -178,14 +176,14 @@ public final class ModuleValidator {
             }
         }
         for (int i = 0; i < dataSegments; i++) {
-            DataSegment d = w.dataSection().getDataSegment(i);
-            if (d instanceof ActiveDataSegment) {
-                ActiveDataSegment a = (ActiveDataSegment) d;
-                if (a.index() != 0 || m.memories.isEmpty()) {
-                    throw CompileException.invalid("unknown memory " + a.index() + " in data segment " + i);
+            ParsedModule.DataSegment d = m.data.get(i);
+            if (d.isActive()) {
+                if (d.memoryIndex != 0 || m.memories.isEmpty()) {
+                    throw CompileException.invalid("unknown memory " + Integer.toUnsignedString(d.memoryIndex)
+                            + " in data segment " + i);
                 }
                 int segment = i;
-                constExpr(ctx, a.offsetInstructions(), ValType.I32, () -> "offset of data segment " + segment);
+                constExpr(ctx, d.offset, ValType.I32, () -> "offset of data segment " + segment);
             }
         }
         // Bodies are checked in parallel (the context is only read); of several invalid ones, the

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasm2jar.compiler.CompileException;
@@ -21,9 +23,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CodeDecoder} decodes every function body exactly as Chicory's parser does (address,
- * opcode, operands), over every module of the spec suite Chicory decodes and the Go fixtures:
- * the later stages were written against Chicory's instructions.
+ * {@link CodeDecoder} decodes every function body and data segment exactly as Chicory's parser
+ * does (address, opcode, operands; mode, memory, offset expression, bytes), over every module of
+ * the spec suite Chicory decodes and the Go fixtures: the later stages were written against
+ * Chicory's instructions.
  */
 class CodeDecoderTest {
     @Test
@@ -45,6 +48,7 @@ class CodeDecoderTest {
         assumeTrue(!modules.isEmpty(), "neither the spec suite nor the Go fixtures are here");
         int compared = 0;
         long instructions = 0;
+        long dataSegments = 0;
         for (Path p : modules) {
             byte[] bytes = Files.readAllBytes(p);
             WasmModule chicory;
@@ -67,37 +71,57 @@ class CodeDecoderTest {
             for (int i = 0; i < bodies; i++) {
                 List<? extends Instruction> theirs = chicory.codeSection().getFunctionBody(i).instructions();
                 List<Instruction> mine = ours.code(ours.importedFuncs + i);
-                assertEquals(theirs.size(), mine.size(), p + " body " + i + " length");
                 assertEquals(chicory.codeSection().getFunctionBody(i).localTypes().size(),
                         ours.locals(ours.importedFuncs + i).length, p + " body " + i + " locals");
-                for (int k = 0; k < theirs.size(); k++) {
-                    Instruction a = theirs.get(k);
-                    Instruction b = mine.get(k);
-                    String at = p + " body " + i + " instruction " + k + " (" + a + " / " + b + ")";
-                    assertEquals(a.address(), b.address(), at);
-                    assertEquals(a.opcode(), b.opcode(), at);
-                    if (OpCode.signature(a.opcode()).isEmpty()) {
-                        // no immediates (Chicory annotates some, e.g. drop, for its interpreter)
-                        assertEquals(0, b.operandCount(), at);
-                    } else if (a.opcode() == OpCode.BLOCK || a.opcode() == OpCode.LOOP || a.opcode() == OpCode.IF) {
-                        // block types are read from the bytes (BlockTypes), never from the operand
-                        assertEquals(1, b.operandCount(), at);
-                    } else if (a.opcode() == OpCode.SELECT_T || a.opcode() == OpCode.REF_NULL) {
-                        // value and heap types: the emitter and validator read the low 7 bits
-                        assertEquals(a.operandCount(), b.operandCount(), at);
-                        for (int o = 0; o < a.operandCount(); o++) {
-                            assertEquals(a.operand(o) & 0x7F, b.operand(o) & 0x7F, at);
-                        }
-                    } else {
-                        assertTrue(Arrays.equals(a.operands(), b.operands()), at + ": " + Arrays.toString(a.operands())
-                                + " vs " + Arrays.toString(b.operands()));
-                    }
-                    instructions++;
+                assertSameInstructions(theirs, mine, p + " body " + i);
+                instructions += mine.size();
+            }
+            int segments = chicory.dataSection().dataSegmentCount();
+            assertEquals(segments, ours.data.size(), p + " data segments");
+            for (int i = 0; i < segments; i++) {
+                DataSegment theirs = chicory.dataSection().getDataSegment(i);
+                ParsedModule.DataSegment mine = ours.data.get(i);
+                String at = p + " data segment " + i;
+                assertTrue(Arrays.equals(theirs.data(), mine.bytes), at + " bytes");
+                assertEquals(theirs instanceof ActiveDataSegment, mine.isActive(), at + " mode");
+                if (theirs instanceof ActiveDataSegment) {
+                    ActiveDataSegment a = (ActiveDataSegment) theirs;
+                    assertEquals(a.index(), mine.memoryIndex, at + " memory");
+                    assertSameInstructions(a.offsetInstructions(), mine.offset, at + " offset");
                 }
+                dataSegments++;
             }
             compared++;
         }
         assertTrue(compared > 100, "modules compared: " + compared);
         assertTrue(instructions > 100_000, "instructions compared: " + instructions);
+        assertTrue(dataSegments > 1_000, "data segments compared: " + dataSegments);
+    }
+
+    private static void assertSameInstructions(List<? extends Instruction> theirs, List<Instruction> mine, String where) {
+        assertEquals(theirs.size(), mine.size(), where + " length");
+        for (int k = 0; k < theirs.size(); k++) {
+            Instruction a = theirs.get(k);
+            Instruction b = mine.get(k);
+            String at = where + " instruction " + k + " (" + a + " / " + b + ")";
+            assertEquals(a.address(), b.address(), at);
+            assertEquals(a.opcode(), b.opcode(), at);
+            if (OpCode.signature(a.opcode()).isEmpty()) {
+                // no immediates (Chicory annotates some, e.g. drop, for its interpreter)
+                assertEquals(0, b.operandCount(), at);
+            } else if (a.opcode() == OpCode.BLOCK || a.opcode() == OpCode.LOOP || a.opcode() == OpCode.IF) {
+                // block types are read from the bytes (BlockTypes), never from the operand
+                assertEquals(1, b.operandCount(), at);
+            } else if (a.opcode() == OpCode.SELECT_T || a.opcode() == OpCode.REF_NULL) {
+                // value and heap types: the emitter and validator read the low 7 bits
+                assertEquals(a.operandCount(), b.operandCount(), at);
+                for (int o = 0; o < a.operandCount(); o++) {
+                    assertEquals(a.operand(o) & 0x7F, b.operand(o) & 0x7F, at);
+                }
+            } else {
+                assertTrue(Arrays.equals(a.operands(), b.operands()), at + ": " + Arrays.toString(a.operands())
+                        + " vs " + Arrays.toString(b.operands()));
+            }
+        }
     }
 }
