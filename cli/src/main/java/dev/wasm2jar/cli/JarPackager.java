@@ -128,8 +128,13 @@ public final class JarPackager {
      */
     static Map<String, byte[]> runtimeClasses() throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
+        // one source in the wasm2jar JAR, three in a build tree: each read once
+        java.util.Set<Path> sources = new java.util.LinkedHashSet<>();
         for (Class<?> marker : List.of(Instance.class, WasiHost.class, Launcher.class)) {
-            collect(codeSource(marker), out);
+            sources.add(codeSource(marker));
+        }
+        for (Path source : sources) {
+            collect(source, out);
         }
         for (String pkg : RUNTIME_PACKAGES) {
             if (out.keySet().stream().noneMatch(n -> n.startsWith(pkg))) {
