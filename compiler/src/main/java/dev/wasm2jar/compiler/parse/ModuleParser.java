@@ -2,16 +2,31 @@ package dev.wasm2jar.compiler.parse;
 
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CodeSection;
+import com.dylibso.chicory.wasm.types.CustomSection;
+import com.dylibso.chicory.wasm.types.DataCountSection;
+import com.dylibso.chicory.wasm.types.DataSection;
+import com.dylibso.chicory.wasm.types.ElementSection;
+import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionSection;
+import com.dylibso.chicory.wasm.types.GlobalSection;
 import com.dylibso.chicory.wasm.types.GlobalImport;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.ImportSection;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MemorySection;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.NameCustomSection;
 import com.dylibso.chicory.wasm.types.RecType;
+import com.dylibso.chicory.wasm.types.SectionId;
+import com.dylibso.chicory.wasm.types.StartSection;
 import com.dylibso.chicory.wasm.types.SubType;
 import com.dylibso.chicory.wasm.types.TableImport;
+import com.dylibso.chicory.wasm.types.TableSection;
+import com.dylibso.chicory.wasm.types.TagSection;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import dev.wasm2jar.compiler.CompileException;
 import dev.wasm2jar.compiler.PerFunction;
 import dev.wasm2jar.runtime.FuncType;
@@ -37,7 +52,7 @@ public final class ModuleParser {
                 // Chicory decodes every section but two: it sees the code section with empty
                 // bodies and no data section (both are decoded below, the bodies in parallel).
                 byte[] stubbed = codeIndex.forChicory(forChicory);
-                wasm = Parser.builder().withValidation(false).build().parse(() -> new ByteArrayInputStream(stubbed));
+                wasm = chicoryParse(stubbed);
             } catch (RuntimeException e) {
                 BinaryFraming.Span bad = failingSection(forChicory);
                 if (bad != null && bad.id == 0 && bad.customName != null && !bad.customName.matches("x*")) {
@@ -143,6 +158,35 @@ public final class ModuleParser {
                 : CodeDecoder.dataSection(bytes, codeIndex.dataStart, codeIndex.dataEnd);
         return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
                 importedMemories, globals, importedGlobals, names, codeIndex, bodies, data);
+    }
+
+    /**
+     * Chicory's {@code Parser.parse(Supplier)} without the SHA-256 digest of the module it takes
+     * on the way, which nothing here reads: starting the JDK's security provider for it was
+     * 30–40 ms of a cold compile. The sections go into the module as that method puts them.
+     */
+    private static WasmModule chicoryParse(byte[] bytes) {
+        WasmModule.Builder module = WasmModule.builder().withValidation(false);
+        Parser.builder().withValidation(false).build().parse(new ByteArrayInputStream(bytes), s -> {
+            switch (s.sectionId()) {
+                case SectionId.CUSTOM: module.addCustomSection(((CustomSection) s).name(), (CustomSection) s); break;
+                case SectionId.TYPE: module.setTypeSection((TypeSection) s); break;
+                case SectionId.IMPORT: module.setImportSection((ImportSection) s); break;
+                case SectionId.FUNCTION: module.setFunctionSection((FunctionSection) s); break;
+                case SectionId.TABLE: module.setTableSection((TableSection) s); break;
+                case SectionId.MEMORY: module.setMemorySection((MemorySection) s); break;
+                case SectionId.GLOBAL: module.setGlobalSection((GlobalSection) s); break;
+                case SectionId.EXPORT: module.setExportSection((ExportSection) s); break;
+                case SectionId.START: module.setStartSection((StartSection) s); break;
+                case SectionId.ELEMENT: module.setElementSection((ElementSection) s); break;
+                case SectionId.CODE: module.setCodeSection((CodeSection) s); break;
+                case SectionId.DATA: module.setDataSection((DataSection) s); break; // not given (SectionIndex)
+                case SectionId.DATA_COUNT: module.setDataCountSection((DataCountSection) s); break; // nor this
+                case SectionId.TAG: module.setTagSection((TagSection) s); break;
+                default: module.addIgnoredSection(s.sectionId()); break;
+            }
+        });
+        return module.build();
     }
 
     private static long tableMax(long max) {
