@@ -601,19 +601,20 @@ final class FunctionEmitter {
 
     private boolean threadJumps() {
         if (threadJumps == null) {
-            threadJumps = memoryAccesses(methodFrom, methodTo) <= MAX_MEMORY_ACCESSES_TO_THREAD;
+            threadJumps = !hasMoreMemoryAccesses(methodFrom, methodTo, MAX_MEMORY_ACCESSES_TO_THREAD);
         }
         return threadJumps;
     }
 
-    private int memoryAccesses(int from, int to) {
+    /** Whether [from, to) holds more than {@code limit} memory accesses (Go functions soon do: stops there). */
+    private boolean hasMoreMemoryAccesses(int from, int to, int limit) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (OpSignatures.isMemoryAccess(code.get(i).opcode())) {
-                n++;
+            if (OpSignatures.isMemoryAccess(code.get(i).opcode()) && ++n > limit) {
+                return true;
             }
         }
-        return n;
+        return false;
     }
 
     /** Marks {@code loop} as a dispatch loop when it opens with empty blocks around {@code local.get; br_table}. */

@@ -83,6 +83,9 @@ public final class FunctionSplitter {
      * @param budget the most estimated bytecode bytes per method
      */
     public static SplitPlan plan(ParsedModule m, int funcIndex, int[] heights, int budget) {
+        if (fits(m, funcIndex, budget)) {
+            return SplitPlan.NONE; // most functions: no tables built
+        }
         FunctionSplitter s = new FunctionSplitter(m, funcIndex, heights, budget);
         int total = 0;
         for (int sz : s.size) {
@@ -96,6 +99,18 @@ public final class FunctionSplitter {
             return SplitPlan.NONE;
         }
         return s.finish(funcIndex);
+    }
+
+    /** Whether the whole function's estimate is within {@code budget}, as the constructor would sum it. */
+    private static boolean fits(ParsedModule m, int funcIndex, int budget) {
+        List<? extends Instruction> code = m.code(funcIndex);
+        boolean localsInFrame = m.funcType(funcIndex).paramCount() + m.locals(funcIndex).length > MAX_COPIED_LOCALS;
+        int total = 0;
+        for (int i = 0; i < code.size() && total <= budget; i++) {
+            Instruction ins = code.get(i);
+            total += CodeSize.of(ins) + (localsInFrame && isLocalOp(ins.opcode()) ? 4 : 0);
+        }
+        return total <= budget;
     }
 
     /** Estimated size of the statements in [from, to) after outlining inside it. */
