@@ -18,27 +18,16 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 res="$(cd "$here/../resources/go" && pwd)"
 GO123="${GO123:-/usr/lib/go-1.23/bin/go}"
 
-export GOTOOLCHAIN=local GOWORK=off GOFLAGS= CGO_ENABLED=0 GOWASM= GOAMD64=v1
-unset GOOS GOARCH
+# shellcheck source=../../../../testdata/go/go-build-lib.sh
+. "$here/../../../../testdata/go/go-build-lib.sh"
 
-die() { echo "build.sh: $*" >&2; exit 1; }
-
-check_go() {
-    [ -x "$GO123" ] || die "Go 1.23 not found at $GO123 (install it or set GO123 to its go binary)"
-    local v
-    v="$("$GO123" env GOVERSION)" || die "$GO123 does not run"
-    case "$v" in go1.23 | go1.23.*) ;; *) die "GO123=$GO123 is $v, expected go1.23.x" ;; esac
-    echo "using $v: $GO123" >&2
-}
-
-build_wasm() {
-    check_go
-    (cd "$here/gobench" && GOOS=wasip1 GOARCH=wasm "$GO123" build -trimpath -buildvcs=false -o "$res/gobench.wasm" .)
-    printf '%10d bytes  %s\n' "$(wc -c <"$res/gobench.wasm" | tr -d ' ')" "$res/gobench.wasm"
+build_gobench() {
+    check_go GO123 "$GO123" 1.23
+    build_wasm "$GO123" "$here/gobench" "$res/gobench.wasm"
 }
 
 record_expected() {
-    check_go
+    check_go GO123 "$GO123" 1.23
     work="$(mktemp -d)" # global: the EXIT trap runs after this function returns
     trap 'rm -rf "$work"' EXIT
     (cd "$here/gobench" && GOOS=linux GOARCH=amd64 "$GO123" build -trimpath -buildvcs=false -o "$work/gobench" .)
@@ -58,9 +47,9 @@ record_expected() {
 }
 
 case "${1:-}" in
-    "") build_wasm ;;
+    "") build_gobench ;;
     --expected) record_expected ;;
-    --all) build_wasm; record_expected ;;
+    --all) build_gobench; record_expected ;;
     -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown option '$1' (use --expected, --all or no option)" ;;
 esac
