@@ -110,7 +110,7 @@ final class BinaryFraming {
             if (id >= SECTION_NAMES.length) {
                 throw CompileException.malformed("malformed section id " + id + " at offset 0x" + Integer.toHexString(at));
             }
-            long size = u32("the size of the " + name(id) + " section", at);
+            long size = u32(() -> "the size of the " + name(id) + " section");
             long end = pos + size;
             if (end > b.length) {
                 throw CompileException.malformed("unexpected end of file: the " + name(id) + " section at offset 0x"
@@ -173,7 +173,7 @@ final class BinaryFraming {
     /** The u32 a vector section opens with (its length); the data count section is just that. */
     private long leadingCount(Span s) {
         pos = s.contentStart;
-        return s.contentStart == s.end ? 0 : u32("the " + name(s.id) + " section's count", s.start);
+        return s.contentStart == s.end ? 0 : u32(() -> "the " + name(s.id) + " section's count");
     }
 
     /** A custom section, with its name when that is a well-formed UTF-8 name within the section. */
@@ -204,7 +204,7 @@ final class BinaryFraming {
     }
 
     private void checkCode(int sectionAt, int end) {
-        long count = u32("the code section's function count", sectionAt);
+        long count = u32(() -> "the code section's function count");
         if (count > end - pos) {
             throw CompileException.malformed("the code section at offset 0x" + Integer.toHexString(sectionAt)
                     + " declares " + count + " function bodies, more than its " + (end - pos) + " bytes can hold");
@@ -217,7 +217,8 @@ final class BinaryFraming {
                 throw CompileException.malformed("the code section at offset 0x" + Integer.toHexString(sectionAt)
                         + " declares " + count + " function bodies but ends after " + i);
             }
-            long size = u32("the size of function body " + i, at);
+            int body = i;
+            long size = u32(() -> "the size of function body " + body);
             if (pos + size > end) {
                 throw CompileException.malformed("function body " + i + " at offset 0x" + Integer.toHexString(at)
                         + " declares " + size + " bytes, past the end of the code section at offset 0x"
@@ -233,15 +234,16 @@ final class BinaryFraming {
         codeEnd = end;
     }
 
-    private long u32(String what, int sectionAt) {
+    /** @param what names the integer in a message; built only for one (a Go module has thousands of bodies) */
+    private long u32(java.util.function.Supplier<String> what) {
         int at = pos;
         long v = leb(b.length);
         if (v == CUT_SHORT) {
             throw CompileException.malformed("unexpected end of file at offset 0x" + Integer.toHexString(pos)
-                    + " while reading " + what);
+                    + " while reading " + what.get());
         }
         if (v == TOO_LARGE) {
-            throw CompileException.malformed("integer too large at offset 0x" + Integer.toHexString(at) + " (" + what + ")");
+            throw CompileException.malformed("integer too large at offset 0x" + Integer.toHexString(at) + " (" + what.get() + ")");
         }
         return v;
     }
