@@ -75,6 +75,8 @@ public final class SplitPlan {
     public final boolean localsInFrame;
     /** Regions by start index; several can start at one index (nested), outermost first. */
     private final Map<Integer, List<Region>> byStart = new HashMap<>();
+    /** The keys of {@link #byStart}: asked at every instruction, answered without boxing. */
+    private final java.util.BitSet starts = new java.util.BitSet();
     /**
      * Dispatches of loops cut into case groups, by the index of their {@code br_table}: for each
      * index value, the group holding the case it selects (null: not in a group). The caller calls
@@ -90,6 +92,7 @@ public final class SplitPlan {
     }
 
     void add(Region r) {
+        starts.set(r.start);
         List<Region> at = byStart.computeIfAbsent(r.start, k -> new ArrayList<>(1));
         at.add(r);
         at.sort((x, y) -> Integer.compare(y.end, x.end));
@@ -102,6 +105,9 @@ public final class SplitPlan {
 
     /** The outermost region starting at instruction {@code index}, or null. */
     public Region regionAt(int index) {
+        if (!starts.get(index)) {
+            return null;
+        }
         List<Region> at = byStart.get(index);
         return at == null ? null : at.get(0);
     }
@@ -111,8 +117,8 @@ public final class SplitPlan {
      * the function's own method), or null.
      */
     public Region regionAt(int index, Region current) {
-        if (regions.isEmpty()) {
-            return null; // most functions: asked at every instruction
+        if (!starts.get(index)) {
+            return null; // most instructions, and every one of most functions
         }
         List<Region> at = byStart.get(index);
         if (at == null) {
@@ -128,6 +134,9 @@ public final class SplitPlan {
 
     /** All regions starting at {@code index}, outermost first. */
     List<Region> regionsAt(int index) {
+        if (!starts.get(index)) {
+            return List.of();
+        }
         List<Region> at = byStart.get(index);
         return at == null ? List.of() : at;
     }
