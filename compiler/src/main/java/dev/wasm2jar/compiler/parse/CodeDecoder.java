@@ -36,14 +36,14 @@ final class CodeDecoder {
 
     private final byte[] b;
     private final int end;
-    /** For messages: what is decoded ("function 12 (main.main)", "data segment 3"). */
-    private String where;
+    /** For messages: what is decoded ("function 12 (main.main)", "data segment 3"), built only for one. */
+    private java.util.function.Supplier<String> where;
     /** For messages: what ends at {@link #end} ("the function body", "the data section"). */
     private final String unit;
     private int pos;
     private Instruction firstDataIndexUse;
 
-    private CodeDecoder(byte[] b, int offset, int size, String where, String unit) {
+    private CodeDecoder(byte[] b, int offset, int size, java.util.function.Supplier<String> where, String unit) {
         this.b = b;
         this.pos = offset;
         this.end = offset + size;
@@ -54,7 +54,7 @@ final class CodeDecoder {
     /**
      * @param where the function, for messages ("function 12 (main.main)")
      */
-    static Body decode(byte[] module, int offset, int size, String where) {
+    static Body decode(byte[] module, int offset, int size, java.util.function.Supplier<String> where) {
         return new CodeDecoder(module, offset, size, where, "the function body").body();
     }
 
@@ -64,7 +64,7 @@ final class CodeDecoder {
      * {@code 2 memidx expr bytes} (active).
      */
     static List<ParsedModule.DataSegment> dataSection(byte[] module, int start, int end) {
-        CodeDecoder d = new CodeDecoder(module, start, end - start, "the data section", "the data section");
+        CodeDecoder d = new CodeDecoder(module, start, end - start, () -> "the data section", "the data section");
         long count = d.u32();
         if (count > end - d.pos) {
             throw d.malformed("length out of bounds: " + count + " data segments in " + (end - d.pos) + " bytes",
@@ -72,7 +72,8 @@ final class CodeDecoder {
         }
         List<ParsedModule.DataSegment> segments = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
-            d.where = "data segment " + i;
+            int segment = i;
+            d.where = () -> "data segment " + segment;
             int at = d.pos;
             long kind = d.u32();
             if (kind > 2) {
@@ -152,13 +153,13 @@ final class CodeDecoder {
             }
             case 0xFD:
                 throw CompileException.unsupported("SIMD (instruction at offset 0x" + Integer.toHexString(at) + " in "
-                        + where + ")");
+                        + where.get() + ")");
             case 0xFE:
                 throw CompileException.unsupported("threads (atomic instruction at offset 0x" + Integer.toHexString(at)
-                        + " in " + where + ")");
+                        + " in " + where.get() + ")");
             case 0xFB:
                 throw CompileException.unsupported("garbage collection (instruction at offset 0x"
-                        + Integer.toHexString(at) + " in " + where + ")");
+                        + Integer.toHexString(at) + " in " + where.get() + ")");
             default:
                 op = OpCode.byOpCode(first);
                 break;
@@ -243,10 +244,10 @@ final class CodeDecoder {
                 }
                 case V128:
                     throw CompileException.unsupported("SIMD (v128 constant at offset 0x" + Integer.toHexString(at) + " in "
-                            + where + ")");
+                            + where.get() + ")");
                 default:
                     throw CompileException.unsupported("exception handling (" + op + " at offset 0x"
-                            + Integer.toHexString(at) + " in " + where + ")");
+                            + Integer.toHexString(at) + " in " + where.get() + ")");
             }
         }
         return new Instruction(at, op, n == operands.length ? operands : java.util.Arrays.copyOf(operands, n));
@@ -262,13 +263,13 @@ final class CodeDecoder {
             return t;
         }
         if (code == 0x7B) {
-            throw CompileException.unsupported("SIMD (v128 at offset 0x" + Integer.toHexString(at) + " in " + where + ")");
+            throw CompileException.unsupported("SIMD (v128 at offset 0x" + Integer.toHexString(at) + " in " + where.get() + ")");
         }
         throw malformed(String.format("malformed value type 0x%x", code), at);
     }
 
     private CompileException malformed(String what, int at) {
-        return CompileException.malformed(what + " at offset 0x" + Integer.toHexString(at) + " in " + where);
+        return CompileException.malformed(what + " at offset 0x" + Integer.toHexString(at) + " in " + where.get());
     }
 
     private int u8() {

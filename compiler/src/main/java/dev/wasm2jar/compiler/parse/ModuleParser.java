@@ -44,14 +44,14 @@ public final class ModuleParser {
     private ModuleParser() {}
 
     public static ParsedModule parse(byte[] bytes) {
-        SectionIndex codeIndex = BinaryFraming.check(bytes);
+        SectionIndex sections = BinaryFraming.check(bytes);
         WasmModule wasm = null;
         byte[] forChicory = bytes;
         while (wasm == null) {
             try {
                 // Chicory decodes every section but two: it sees the code section with empty
                 // bodies and no data section (both are decoded below, the bodies in parallel).
-                byte[] stubbed = codeIndex.forChicory(forChicory);
+                byte[] stubbed = sections.forChicory(forChicory);
                 wasm = chicoryParse(stubbed);
             } catch (RuntimeException e) {
                 BinaryFraming.Span bad = failingSection(forChicory);
@@ -151,13 +151,13 @@ public final class ModuleParser {
             ft[i] = funcTypes.get(i);
         }
         NameCustomSection functionNames = names;
-        CodeDecoder.Body[] bodies = new CodeDecoder.Body[codeIndex.sizes.length];
-        PerFunction.forEach(bodies.length, i -> bodies[i] = CodeDecoder.decode(bytes, codeIndex.offsets[i],
-                codeIndex.sizes[i], ParsedModule.describeFunction(importedFuncs + i, functionNames)));
-        List<ParsedModule.DataSegment> data = codeIndex.dataStart < 0 ? List.of()
-                : CodeDecoder.dataSection(bytes, codeIndex.dataStart, codeIndex.dataEnd);
+        CodeDecoder.Body[] bodies = new CodeDecoder.Body[sections.sizes.length];
+        PerFunction.forEach(bodies.length, i -> bodies[i] = CodeDecoder.decode(bytes, sections.offsets[i],
+                sections.sizes[i], () -> ParsedModule.describeFunction(importedFuncs + i, functionNames)));
+        List<ParsedModule.DataSegment> data = sections.dataStart < 0 ? List.of()
+                : CodeDecoder.dataSection(bytes, sections.dataStart, sections.dataEnd);
         return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
-                importedMemories, globals, importedGlobals, names, codeIndex, bodies, data);
+                importedMemories, globals, importedGlobals, names, sections, bodies, data);
     }
 
     /**

@@ -179,8 +179,7 @@ public final class ModuleValidator {
             ParsedModule.DataSegment d = m.data.get(i);
             if (d.isActive()) {
                 if (d.memoryIndex != 0 || m.memories.isEmpty()) {
-                    throw CompileException.invalid("unknown memory " + Integer.toUnsignedString(d.memoryIndex)
-                            + " in data segment " + i);
+                    throw CompileException.invalid("unknown memory " + d.memoryIndex + " in data segment " + i);
                 }
                 int segment = i;
                 constExpr(ctx, d.offset, ValType.I32, () -> "offset of data segment " + segment);
