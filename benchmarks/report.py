@@ -370,7 +370,7 @@ STARTUP_ROWS = [
     ("startup.CompileHello", "compile Go hello (2 MB) in process, **cold**: the first compilation in a fresh JVM"),
     ("startup.CompileHelloC1", "compile Go hello in process, cold, in JVMs without C2 (`-XX:TieredStopAtLevel=1`, "
      "as the CLI compiles)"),
-    ("startup.CompileHelloWarm", "compile Go hello in process, warm: after 5 compilations"),
+    ("startup.CompileHelloWarm", "compile Go hello in process, warm: after 30 compilations"),
     ("process.HelloCompile", "`java -jar wasm2jar.jar hello.wasm -o hello.jar`: whole process, JVM start included"),
     ("process.HelloRun", "`java -jar hello.jar`: whole process, to its exit"),
     ("process.GobenchCompile", "`java -jar wasm2jar.jar gobench.wasm -o gobench.jar` (3.6 MB): whole process"),
