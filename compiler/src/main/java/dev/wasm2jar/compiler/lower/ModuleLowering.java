@@ -120,7 +120,7 @@ public final class ModuleLowering {
             }
         }
 
-        List<ModuleInfo.DataDef> datas = new ArrayList<>();
+        List<ModuleInfo.DataDef> datas = new ArrayList<>(m.data.size());
         for (ParsedModule.DataSegment d : m.data) {
             datas.add(d.isActive()
                     ? new ModuleInfo.DataDef(ModuleInfo.SegmentMode.ACTIVE, d.memoryIndex, constExpr(d.offset), d.bytes)

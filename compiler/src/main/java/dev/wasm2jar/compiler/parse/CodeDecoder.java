@@ -171,6 +171,10 @@ final class CodeDecoder {
         if (signature.isEmpty()) {
             return new Instruction(at, op, Instruction.EMPTY_OPERANDS);
         }
+        if (signature.size() == 1 && signature.get(0) == WasmEncoding.VARUINT) {
+            // local.get/set/tee, global.get/set, call, br, br_if: most operands, one array each
+            return new Instruction(at, op, new long[] {u32()});
+        }
         long[] operands = new long[4];
         int n = 0;
         for (int w = 0; w < signature.size(); w++) { // indexed: no iterator per instruction
@@ -280,6 +284,9 @@ final class CodeDecoder {
     }
 
     private long u32() {
+        if (pos < end && b[pos] >= 0) {
+            return b[pos++]; // one byte: most indices and counts
+        }
         int at = pos;
         long v = 0;
         for (int shift = 0; shift < 35; shift += 7) {

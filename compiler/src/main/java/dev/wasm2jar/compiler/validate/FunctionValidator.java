@@ -29,7 +29,7 @@ final class FunctionValidator {
 
     private int[] vals = new int[16];
     private int height;
-    private final List<Frame> ctrls = new ArrayList<>();
+    private final List<Frame> ctrls = new ArrayList<>(64); // Go's dispatch loops nest dozens of blocks
     private Instruction current;
 
     private static final class Frame {
