@@ -141,6 +141,16 @@ class CompileErrorsTest {
     }
 
     @Test
+    void dataCountSectionIsOneCountAndNothingElse() {
+        assertEquals("section size mismatch: the data count section at offset 0x8 has 1 byte(s) after its count",
+                malformed(module(0x0c, 0x02, 0x00, 0x00)).getMessage());
+        assertEquals("unexpected end in the data count section at offset 0x8: it holds one u32, the number of data"
+                + " segments", malformed(module(0x0c, 0x00)).getMessage());
+        assertEquals("integer too large in the data count section at offset 0x8: it holds one u32, the number of"
+                + " data segments", malformed(module(0x0c, 0x05, 0xff, 0xff, 0xff, 0xff, 0x7f)).getMessage());
+    }
+
+    @Test
     void dataIndexWithoutDataCountNamesTheInstruction() {
         // (memory 1) (func data.drop 0) with no data count section
         byte[] m = module(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01,

@@ -120,6 +120,8 @@ final class BinaryFraming {
             int contentStart = pos;
             if (id == SectionIndex.CODE_SECTION) {
                 checkCode(at, (int) end);
+            } else if (id == SectionIndex.DATA_COUNT_SECTION) {
+                checkDataCount(at, (int) end);
             }
             if (id != 0) {
                 Span previous = lastNonCustom();
@@ -201,6 +203,25 @@ final class BinaryFraming {
             }
         }
         return null;
+    }
+
+    /**
+     * The data count section is one u32 and nothing else. wasm2jar reads it itself (Chicory does
+     * not see it), and Chicory did not check its size either.
+     */
+    private void checkDataCount(int sectionAt, int end) {
+        int saved = pos;
+        long count = leb(end);
+        if (count == CUT_SHORT || count == TOO_LARGE) {
+            throw CompileException.malformed((count == CUT_SHORT ? "unexpected end" : "integer too large")
+                    + " in the data count section at offset 0x" + Integer.toHexString(sectionAt)
+                    + ": it holds one u32, the number of data segments");
+        }
+        if (pos != end) {
+            throw CompileException.malformed("section size mismatch: the data count section at offset 0x"
+                    + Integer.toHexString(sectionAt) + " has " + (end - pos) + " byte(s) after its count");
+        }
+        pos = saved;
     }
 
     private void checkCode(int sectionAt, int end) {
