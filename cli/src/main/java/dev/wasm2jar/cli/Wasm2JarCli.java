@@ -58,8 +58,15 @@ public final class Wasm2JarCli implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print the time each stage takes")
     boolean verbose;
 
+    /**
+     * Whether {@code run} compiles in a C1-only JVM of its own (set by {@link #main}; the CLI run in
+     * process, as tests do, compiles in its own JVM).
+     */
+    static boolean runCompilesElsewhere;
+
     public static void main(String[] args) {
         int relaunched = CompilerJvm.relaunch(args);
+        runCompilesElsewhere = true;
         System.exit(relaunched >= 0 ? relaunched : commandLine().execute(args));
     }
 
@@ -169,11 +176,28 @@ public final class Wasm2JarCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            CompiledModule module = Wasm2Jar.compile(readModule(input));
-            LoadedModule loaded = module.load();
             LaunchConfig config = runtime.toConfig(baseName(input), spec.commandLine());
             // The same overrides a packaged program takes.
             LaunchConfig.applySystemProperties(config, System.getProperties());
+            if (runCompilesElsewhere) {
+                readModule(input); // its errors as the in-process path reports them
+                Path jar = Files.createTempFile("wasm2jar-run-", ".jar");
+                try {
+                    int compiled = CompilerJvm.compileTo(input, jar);
+                    if (compiled > 0) {
+                        return compiled; // the compile said why on stderr
+                    }
+                    if (compiled == 0) {
+                        try (PackagedModule packaged = PackagedModule.open(jar)) {
+                            return Launcher.run(packaged.moduleClass, packaged.info, args, config,
+                                    Launcher.Stdio.process());
+                        }
+                    }
+                } finally {
+                    Files.deleteIfExists(jar);
+                }
+            }
+            LoadedModule loaded = Wasm2Jar.compile(readModule(input)).load();
             return Launcher.run(loaded.moduleClass(), loaded.info(), args, config, Launcher.Stdio.process());
         }
     }

@@ -57,6 +57,26 @@ class CompilerJvmTest {
     }
 
     @Test
+    void runCompilesElsewhereAndRunsHereWithTheSameResults() throws IOException {
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        for (List<String> jvm : List.of(List.of("-Djava.io.tmpdir=" + scratch),
+                List.of("-Djava.io.tmpdir=" + scratch, "-D" + CompilerJvm.RELAUNCH + "=false"))) {
+            Cli.Result hello = cli(jvm, "run", Cli.testModule("hello.wasm").toAbsolutePath().toString(), "a", "b");
+            assertEquals(0, hello.exit, hello.toString());
+            assertEquals("hello from wasm\n3\n", hello.out, jvm.toString());
+            Cli.Result exit = cli(jvm, "run", Cli.testModule("exit7.wasm").toAbsolutePath().toString());
+            assertEquals(7, exit.exit, exit.toString());
+            assertEquals("bye\n", exit.err, jvm.toString());
+            Cli.Result bad = cli(jvm, "run", tmp.resolve("missing.wasm").toString());
+            assertEquals(Wasm2JarCli.EXIT_FAILURE, bad.exit, bad.toString());
+            assertTrue(bad.err.startsWith("wasm2jar: ") && bad.err.contains("no such file"), bad.err);
+            try (java.util.stream.Stream<Path> left = Files.list(scratch)) {
+                assertEquals(List.of(), left.collect(java.util.stream.Collectors.toList()), "temporary JARs left");
+            }
+        }
+    }
+
+    @Test
     void onlyCompilesAndInspectsMoveAndOnlyWhenNothingAsksForThisJvm() {
         assertTrue(CompilerJvm.wanted(new String[] {"m.wasm", "-o", "a.jar"}));
         assertTrue(CompilerJvm.wanted(new String[] {"-v", "m.wasm"}));
