@@ -159,7 +159,7 @@ public final class Wasm2JarCli implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Compiles a module in memory and runs it (a WASI command: it exports _start).",
+            description = {"Compiles a module and runs it in this JVM (a WASI command: it exports _start).",
                     "Everything after the module is passed to the program. Exits with the program's exit status."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<module.wasm>", description = "the WebAssembly module")
