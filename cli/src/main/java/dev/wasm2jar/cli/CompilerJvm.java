@@ -49,13 +49,14 @@ final class CompilerJvm {
      * @return the compile's exit status, or -1 when it has to happen in this JVM
      */
     static int compileTo(java.nio.file.Path module, java.nio.file.Path jar) {
-        if (System.getProperty(RELAUNCHED) != null || "false".equals(System.getProperty(RELAUNCH))) {
-            return -1;
-        }
         return run(List.of(module.toString(), "-o", jar.toString()));
     }
 
+    /** Runs the CLI with {@code args} in a C1-only JVM: its exit status, or -1 when this JVM has to do it. */
     private static int run(List<String> args) {
+        if (System.getProperty(RELAUNCHED) != null || "false".equals(System.getProperty(RELAUNCH))) {
+            return -1; // this is the second JVM, or the user keeps the work here
+        }
         List<String> jvmOptions;
         try {
             jvmOptions = forwardedOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -99,10 +100,9 @@ final class CompilerJvm {
         }
     }
 
-    /** Whether {@code args} is a compile (or an inspect) and nothing asks for this JVM. */
+    /** Whether {@code args} is a compile or an inspect (not a run, nor help or the version). */
     static boolean wanted(String[] args) {
-        if (System.getProperty(RELAUNCHED) != null || "false".equals(System.getProperty(RELAUNCH))
-                || args.length == 0 || args[0].equals("run") || args[0].equals("help")) {
+        if (args.length == 0 || args[0].equals("run") || args[0].equals("help")) {
             return false;
         }
         for (String a : args) {

@@ -21,7 +21,7 @@ final class ModuleReport {
     static void print(byte[] wasm, int top, PrintWriter out) {
         ParsedModule m = ModuleParser.parse(wasm);
         ModuleValidator.validate(m);
-        SectionIndex code = m.codeIndex();
+        SectionIndex code = m.sections();
         int defined = m.functionCount() - m.importedFuncs;
         long codeBytes = 0;
         for (int s : code.sizes) {

@@ -176,11 +176,11 @@ public final class Wasm2JarCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            byte[] wasm = readModule(input); // on both paths, so that its errors read the same
             LaunchConfig config = runtime.toConfig(baseName(input), spec.commandLine());
             // The same overrides a packaged program takes.
             LaunchConfig.applySystemProperties(config, System.getProperties());
             if (runCompilesElsewhere) {
-                readModule(input); // its errors as the in-process path reports them
                 Path jar = Files.createTempFile("wasm2jar-run-", ".jar");
                 try {
                     int compiled = CompilerJvm.compileTo(input, jar);
@@ -197,7 +197,7 @@ public final class Wasm2JarCli implements Callable<Integer> {
                     Files.deleteIfExists(jar);
                 }
             }
-            LoadedModule loaded = Wasm2Jar.compile(readModule(input)).load();
+            LoadedModule loaded = Wasm2Jar.compile(wasm).load();
             return Launcher.run(loaded.moduleClass(), loaded.info(), args, config, Launcher.Stdio.process());
         }
     }

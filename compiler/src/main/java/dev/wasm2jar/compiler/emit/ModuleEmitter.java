@@ -318,30 +318,20 @@ public final class ModuleEmitter {
 
     /** (params..., ModuleClass) → first result. */
     String staticDescriptor(FuncType ft) {
-        return staticDescriptors.computeIfAbsent(ft, this::buildStaticDescriptor);
-    }
-
-    private String buildStaticDescriptor(FuncType ft) {
-        StringBuilder b = new StringBuilder("(");
-        for (ValType p : ft.params()) {
-            b.append(p.descriptor());
-        }
-        b.append(instDesc).append(')');
-        b.append(ft.resultCount() == 0 ? "V" : ft.result(0).descriptor());
-        return b.toString();
+        return staticDescriptors.computeIfAbsent(ft, t -> descriptor(t, ""));
     }
 
     /** (params..., int index, ModuleClass) → first result. */
     String indirectDescriptor(FuncType ft) {
-        return indirectDescriptors.computeIfAbsent(ft, this::buildIndirectDescriptor);
+        return indirectDescriptors.computeIfAbsent(ft, t -> descriptor(t, "I"));
     }
 
-    private String buildIndirectDescriptor(FuncType ft) {
+    private String descriptor(FuncType ft, String beforeInstance) {
         StringBuilder b = new StringBuilder("(");
         for (ValType p : ft.params()) {
             b.append(p.descriptor());
         }
-        b.append('I').append(instDesc).append(')');
+        b.append(beforeInstance).append(instDesc).append(')');
         b.append(ft.resultCount() == 0 ? "V" : ft.result(0).descriptor());
         return b.toString();
     }

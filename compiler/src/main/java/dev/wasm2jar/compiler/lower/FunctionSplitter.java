@@ -87,13 +87,6 @@ public final class FunctionSplitter {
             return SplitPlan.NONE; // most functions: no tables built
         }
         FunctionSplitter s = new FunctionSplitter(m, funcIndex, heights, budget);
-        int total = 0;
-        for (int sz : s.size) {
-            total += sz;
-        }
-        if (total <= budget) {
-            return SplitPlan.NONE;
-        }
         s.reduce(0, s.code.size() - 1);
         if (s.found.isEmpty()) {
             return SplitPlan.NONE;

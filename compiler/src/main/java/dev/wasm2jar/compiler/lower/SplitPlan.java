@@ -105,11 +105,7 @@ public final class SplitPlan {
 
     /** The outermost region starting at instruction {@code index}, or null. */
     public Region regionAt(int index) {
-        if (!starts.get(index)) {
-            return null;
-        }
-        List<Region> at = byStart.get(index);
-        return at == null ? null : at.get(0);
+        return starts.get(index) ? byStart.get(index).get(0) : null;
     }
 
     /**
@@ -120,11 +116,7 @@ public final class SplitPlan {
         if (!starts.get(index)) {
             return null; // most instructions, and every one of most functions
         }
-        List<Region> at = byStart.get(index);
-        if (at == null) {
-            return null;
-        }
-        for (Region r : at) {
+        for (Region r : byStart.get(index)) {
             if (current == null || (r != current && r.start >= current.start && r.end <= current.end)) {
                 return r;
             }
@@ -134,11 +126,7 @@ public final class SplitPlan {
 
     /** All regions starting at {@code index}, outermost first. */
     List<Region> regionsAt(int index) {
-        if (!starts.get(index)) {
-            return List.of();
-        }
-        List<Region> at = byStart.get(index);
-        return at == null ? List.of() : at;
+        return starts.get(index) ? byStart.get(index) : List.of();
     }
 
     public List<Region> regions() {

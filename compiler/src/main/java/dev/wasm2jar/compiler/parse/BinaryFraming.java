@@ -27,11 +27,9 @@ final class BinaryFraming {
 
     private final byte[] b;
     private int pos;
-    /** Where the function bodies are, and the code section (-1 when absent). */
+    /** Where the function bodies are. */
     private int[] bodyOffsets = new int[0];
     private int[] bodySizes = new int[0];
-    private int codeStart = -1;
-    private int codeEnd = -1;
 
     private BinaryFraming(byte[] b) {
         this.b = b;
@@ -83,12 +81,9 @@ final class BinaryFraming {
     static SectionIndex check(byte[] wasm) {
         BinaryFraming f = new BinaryFraming(wasm);
         f.run();
-        Span data = f.section(SectionIndex.DATA_SECTION);
         Span count = f.section(SectionIndex.DATA_COUNT_SECTION);
-        return new SectionIndex(f.bodyOffsets, f.bodySizes, f.codeStart, f.codeEnd,
-                data == null ? -1 : data.start, data == null ? -1 : data.contentStart, data == null ? -1 : data.end,
-                count == null ? -1 : count.start, count == null ? -1 : count.end,
-                count == null ? -1 : f.leadingCount(count));
+        return new SectionIndex(f.bodyOffsets, f.bodySizes, f.section(SectionIndex.CODE_SECTION),
+                f.section(SectionIndex.DATA_SECTION), count, count == null ? -1 : f.leadingCount(count));
     }
 
     private void run() {
@@ -251,8 +246,6 @@ final class BinaryFraming {
         }
         bodyOffsets = offsets;
         bodySizes = sizes;
-        codeStart = sectionAt;
-        codeEnd = end;
     }
 
     /** @param what names the integer in a message; built only for one (a Go module has thousands of bodies) */

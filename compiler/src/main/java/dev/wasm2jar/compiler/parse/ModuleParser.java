@@ -154,8 +154,8 @@ public final class ModuleParser {
         CodeDecoder.Body[] bodies = new CodeDecoder.Body[sections.sizes.length];
         PerFunction.forEach(bodies.length, i -> bodies[i] = CodeDecoder.decode(bytes, sections.offsets[i],
                 sections.sizes[i], () -> ParsedModule.describeFunction(importedFuncs + i, functionNames)));
-        List<ParsedModule.DataSegment> data = sections.dataStart < 0 ? List.of()
-                : CodeDecoder.dataSection(bytes, sections.dataStart, sections.dataEnd);
+        List<ParsedModule.DataSegment> data = sections.data == null ? List.of()
+                : CodeDecoder.dataSection(bytes, sections.data.contentStart, sections.data.end);
         return new ParsedModule(bytes, wasm, types, ft, importedFuncs, tables, importedTables, memories,
                 importedMemories, globals, importedGlobals, names, sections, bodies, data);
     }
@@ -239,13 +239,14 @@ public final class ModuleParser {
     /**
      * The section Chicory fails in, or null when no single section fails on its own (the error is
      * between sections). Chicory's messages name neither section nor offset, so each section is
-     * decoded again alone, after the header; this runs on the error path only. The code and data
-     * sections are skipped: Chicory does not decode them (it sees the bodies empty and no data),
-     * and wasm2jar's decoder reports the errors in them with their offsets.
+     * decoded again alone, after the header; this runs on the error path only. The code, data and
+     * data count sections are skipped: Chicory does not decode them (it sees the bodies empty and
+     * neither of the others), and wasm2jar reports the errors in them with their offsets.
      */
     private static BinaryFraming.Span failingSection(byte[] wasm) {
         for (BinaryFraming.Span span : BinaryFraming.sections(wasm)) {
-            if (span.id == SectionIndex.CODE_SECTION || span.id == SectionIndex.DATA_SECTION) {
+            if (span.id == SectionIndex.CODE_SECTION || span.id == SectionIndex.DATA_SECTION
+                    || span.id == SectionIndex.DATA_COUNT_SECTION) {
                 continue;
             }
             byte[] alone = new byte[8 + span.end - span.start];

@@ -27,7 +27,7 @@ public final class ParsedModule {
     public final List<GlobalType> globals;
     public final int importedGlobals;
     private final NameCustomSection names;
-    private final SectionIndex codeIndex;
+    private final SectionIndex sections;
     /** Decoded function bodies, defined functions in order. */
     private final CodeDecoder.Body[] bodies;
     /** The data segments, in order (decoded by wasm2jar; Chicory does not see the data section). */
@@ -88,7 +88,7 @@ public final class ParsedModule {
 
     ParsedModule(byte[] bytes, WasmModule wasm, List<FuncType> types, int[] funcTypes, int importedFuncs,
             List<TableType> tables, int importedTables, List<Limits> memories, int importedMemories,
-            List<GlobalType> globals, int importedGlobals, NameCustomSection names, SectionIndex codeIndex,
+            List<GlobalType> globals, int importedGlobals, NameCustomSection names, SectionIndex sections,
             CodeDecoder.Body[] bodies, List<DataSegment> data) {
         this.bytes = bytes;
         this.wasm = wasm;
@@ -102,7 +102,7 @@ public final class ParsedModule {
         this.globals = globals;
         this.importedGlobals = importedGlobals;
         this.names = names;
-        this.codeIndex = codeIndex;
+        this.sections = sections;
         this.bodies = bodies;
         this.data = data;
     }
@@ -143,12 +143,12 @@ public final class ParsedModule {
 
     /** The count the data count section declares, or -1 when the module has none. */
     public long dataCount() {
-        return codeIndex.dataCount;
+        return sections.dataCount;
     }
 
     /** Offsets and sizes of the function bodies in {@link #bytes}, and where the data section is. */
-    public SectionIndex codeIndex() {
-        return codeIndex;
+    public SectionIndex sections() {
+        return sections;
     }
 
     /** The function's name from the name section, or null. */

@@ -11,36 +11,25 @@ public final class SectionIndex {
     static final int DATA_SECTION = 11;
     static final int DATA_COUNT_SECTION = 12;
 
-    /** Offset of the code section's id byte, and of the first byte after the section; -1 when absent. */
-    final int sectionStart;
-    final int sectionEnd;
-
     /** Offset of each defined function's body (after its size prefix), in definition order. */
     public final int[] offsets;
     /** Size in bytes of each defined function's body (locals and instructions). */
     public final int[] sizes;
 
-    /** The data section: its id byte, its contents and its end; -1 when absent. */
-    final int dataSectionStart;
-    final int dataStart;
-    final int dataEnd;
-
-    /** The data count section (its id byte and end; -1 when absent) and the count it declares. */
-    final int dataCountSectionStart;
-    final int dataCountSectionEnd;
+    /** The code, data and data count sections as the framing found them; null when absent. */
+    final BinaryFraming.Span code;
+    final BinaryFraming.Span data;
+    final BinaryFraming.Span dataCountSection;
+    /** The count the data count section declares; -1 when there is none. */
     final long dataCount;
 
-    SectionIndex(int[] offsets, int[] sizes, int sectionStart, int sectionEnd, int dataSectionStart, int dataStart,
-            int dataEnd, int dataCountSectionStart, int dataCountSectionEnd, long dataCount) {
+    SectionIndex(int[] offsets, int[] sizes, BinaryFraming.Span code, BinaryFraming.Span data,
+            BinaryFraming.Span dataCountSection, long dataCount) {
         this.offsets = offsets;
         this.sizes = sizes;
-        this.sectionStart = sectionStart;
-        this.sectionEnd = sectionEnd;
-        this.dataSectionStart = dataSectionStart;
-        this.dataStart = dataStart;
-        this.dataEnd = dataEnd;
-        this.dataCountSectionStart = dataCountSectionStart;
-        this.dataCountSectionEnd = dataCountSectionEnd;
+        this.code = code;
+        this.data = data;
+        this.dataCountSection = dataCountSection;
         this.dataCount = dataCount;
     }
 
@@ -54,11 +43,11 @@ public final class SectionIndex {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(wasm.length);
         int copied = 0;
         // in file order, as BinaryFraming checked it: data count, code, data
-        if (dataCountSectionStart >= 0) {
-            out.write(wasm, copied, dataCountSectionStart - copied);
-            copied = dataCountSectionEnd;
+        if (dataCountSection != null) {
+            out.write(wasm, copied, dataCountSection.start - copied);
+            copied = dataCountSection.end;
         }
-        if (sectionStart >= 0) {
+        if (code != null) {
             int n = sizes.length;
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(3 * n + 5);
             leb(body, n);
@@ -67,15 +56,15 @@ public final class SectionIndex {
                 body.write(0x00);
                 body.write(0x0B);
             }
-            out.write(wasm, copied, sectionStart - copied);
+            out.write(wasm, copied, code.start - copied);
             out.write(CODE_SECTION);
             leb(out, body.size());
             out.write(body.toByteArray(), 0, body.size());
-            copied = sectionEnd;
+            copied = code.end;
         }
-        if (dataSectionStart >= 0) {
-            out.write(wasm, copied, dataSectionStart - copied);
-            copied = dataEnd;
+        if (data != null) {
+            out.write(wasm, copied, data.start - copied);
+            copied = data.end;
         }
         out.write(wasm, copied, wasm.length - copied);
         return out.toByteArray();
