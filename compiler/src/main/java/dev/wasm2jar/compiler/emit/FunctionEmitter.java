@@ -57,6 +57,8 @@ final class FunctionEmitter {
     private final Map<ValType, List<Integer>> tempPool = new HashMap<>();
 
     private final ArrayList<ValType> stack = new ArrayList<>();
+    /** What is known of the i32 values on the stack and in locals, mirrored with {@link #stack}. */
+    private final IndexRanges ranges;
     private final ArrayList<Ctl> ctls = new ArrayList<>();
     private List<? extends Instruction> code;
     private boolean reachable = true;
@@ -109,6 +111,7 @@ final class FunctionEmitter {
             localTypes[i] = type.param(i);
         }
         System.arraycopy(declared, 0, localTypes, type.paramCount(), declared.length);
+        ranges = new IndexRanges(n);
         int slot = 0;
         if (region == null) {
             for (int i = 0; i < type.paramCount(); i++) {
@@ -212,6 +215,7 @@ final class FunctionEmitter {
             if (inner != null && inner.isGroup() && deadDepth == 0) {
                 // entered through its blocks' ends even when nothing falls into it
                 callGroup(inner);
+                ranges.forgetLocals();
                 i = inner.end - 1;
                 continue;
             }
@@ -375,6 +379,7 @@ final class FunctionEmitter {
     private void callRegion(SplitPlan.Region r) {
         invokeRegion(r, -1);
         replayExit(r);
+        ranges.forgetLocals();
     }
 
     /**
@@ -765,9 +770,11 @@ final class FunctionEmitter {
 
     private void push(ValType t) {
         stack.add(t);
+        ranges.push();
     }
 
     private ValType pop() {
+        ranges.pop();
         return stack.remove(stack.size() - 1);
     }
 
@@ -841,6 +848,7 @@ final class FunctionEmitter {
         ctls.add(c);
         if (kind == OpCode.LOOP) {
             mv.visitLabel(label);
+            ranges.enterLoop(bt.paramCount());
         }
         if (kind == OpCode.IF) {
             c.elseLabel = new Label();
@@ -855,6 +863,7 @@ final class FunctionEmitter {
         }
         mv.visitLabel(c.elseLabel);
         c.elseLabel = null;
+        ranges.forgetLocals();
         resetStack(c.height);
         pushAll(c.type.params());
         reachable = true;
@@ -871,6 +880,7 @@ final class FunctionEmitter {
             c.endReachable = true;
         }
         mv.visitLabel(c.end);
+        ranges.forgetLocals();
         resetStack(c.height);
         pushAll(c.type.results());
         reachable = c.endReachable;
@@ -1040,7 +1050,8 @@ final class FunctionEmitter {
             Jvm.pushInt(mv, k);
             mv.visitInsn(IADD);
         }
-        return true; // i32 in, i32 out: the tracked stack is unchanged
+        ranges.topChanged();
+        return true; // i32 in, i32 out: the tracked types are unchanged
     }
 
     // ---- compare-and-branch fusion ----
@@ -1056,9 +1067,9 @@ final class FunctionEmitter {
             return false;
         }
         OpSignatures.Sig sig = OpSignatures.of(cmp.opcode());
-        popN(sig.params.length);
         // jump[0]: preparation kind, jump[1]: JVM opcode that jumps when the comparison holds
         emitComparePrefix(cmp.opcode());
+        popN(sig.params.length);
         int holds = jump[1];
         if (n == OpCode.IF) {
             FuncType bt = BlockTypes.of(m, next);
@@ -1119,7 +1130,11 @@ final class FunctionEmitter {
     private void emitComparePrefix(OpCode op) {
         switch (op) {
             case I32_LT_U: case I32_GT_U: case I32_LE_U: case I32_GE_U:
-                flipSignsI32();
+                if (ranges.comparesSigned()) {
+                    clampUnknownOperands();
+                } else {
+                    flipSignsI32();
+                }
                 break;
             case I64_EQZ:
                 mv.visitInsn(LCONST_0);
@@ -1165,6 +1180,37 @@ final class FunctionEmitter {
         mv.visitLdcInsn(Integer.MIN_VALUE);
         mv.visitInsn(IXOR);
         mv.visitInsn(SWAP);
+    }
+
+    /**
+     * When one operand of an unsigned i32 comparison is known to lie in [0, 2^31 - 2]
+     * ({@link IndexRanges}), the signed comparison of the operands is the unsigned one once each
+     * other operand x becomes {@code x < 0 ? MAX_VALUE : x}: as unsigned numbers, a negative x is
+     * above every known value, and so is MAX_VALUE. A loop whose exit test this makes signed is
+     * one C2 can count (DESIGN.md decision 31); the clamp of a loop-invariant bound is hoisted.
+     */
+    private void clampUnknownOperands() {
+        if (ranges.unknown(0)) {
+            clampTop();
+        }
+        if (ranges.unknown(1)) {
+            mv.visitInsn(SWAP);
+            clampTop();
+            mv.visitInsn(SWAP);
+        }
+    }
+
+    /** x -> (x >> 31 >>> 1) | (x & MAX_VALUE): MAX_VALUE for a negative x, else x. */
+    private void clampTop() {
+        mv.visitInsn(DUP);
+        mv.visitIntInsn(BIPUSH, 31);
+        mv.visitInsn(ISHR);
+        mv.visitInsn(ICONST_1);
+        mv.visitInsn(IUSHR);
+        mv.visitInsn(SWAP);
+        mv.visitLdcInsn(Integer.MAX_VALUE);
+        mv.visitInsn(IAND);
+        mv.visitInsn(IOR);
     }
 
     private void flipSignsI64() {
@@ -1214,11 +1260,17 @@ final class FunctionEmitter {
     // ---- one instruction (reachable code only) ----
 
     private void instruction(Instruction ins, int index) {
+        ranges.before(ins);
+        emitInstruction(ins, index);
+        ranges.after(ins);
+    }
+
+    private void emitInstruction(Instruction ins, int index) {
         OpCode op = ins.opcode();
         int[] cmp = compareJump(op);
         if (cmp != null) {
-            popN(OpSignatures.of(op).params.length);
             emitComparePrefix(op);
+            popN(OpSignatures.of(op).params.length);
             compareToInt(cmp[1]);
             push(ValType.I32);
             return;
