@@ -206,6 +206,70 @@ class IndexRangesTest {
         }
     }
 
+    private static java.util.List<String> calledAccessors(MethodNode mn) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (AbstractInsnNode insn : mn.instructions) {
+            if (insn instanceof org.objectweb.asm.tree.MethodInsnNode
+                    && ((org.objectweb.asm.tree.MethodInsnNode) insn).owner.endsWith("runtime/Memory")) {
+                names.add(((org.objectweb.asm.tree.MethodInsnNode) insn).name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A loop over memory (sum of the n words at p, as memory.wat's sum_i32) reads its counter
+     * through the accessor that keeps the loop countable, and tests it signed; an access outside
+     * any loop, and one in a loop shaped like Go's dispatch loop, keep Objects.checkIndex's.
+     */
+    @Test
+    void loopCountersGetTheAccessorThatKeepsTheLoopCountable() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory();
+        int t = b.type(new int[] {I32, I32}, new int[] {I32});
+        // $end = p + n*4; if (p >=u end) return 0; do { s += load(p); p += 4 } while (p <u end); s += load(0) after
+        b.exportFunction("sum", b.function(t, 2, new WasmBuilder.Code()
+                .localGet(0).localGet(1).i32Const(2).op(0x74).op(0x6A).localSet(2)
+                .op(0x02, 0x40).localGet(0).localGet(2).op(0x4F).op(0x0D, 0x00)
+                .op(0x03, 0x40)
+                .localGet(3).localGet(0).op(0x28, 2, 0).op(0x6A).localSet(3)
+                .localGet(0).i32Const(4).op(0x6A).localSet(0)
+                .localGet(0).localGet(2).op(0x49).op(0x0D, 0x00)
+                .op(0x0B, 0x0B)
+                .localGet(3).localGet(1).op(0x28, 2, 0).op(0x6A).op(0x0B)));
+        // Go's shape: (loop (block (block (br_table 0 1 (local.get $pc))) load(p) ...) ...)
+        b.exportFunction("dispatch", b.function(t, 1, new WasmBuilder.Code()
+                .op(0x03, 0x40).op(0x02, 0x40).op(0x02, 0x40)
+                .localGet(1).op(0x0E, 0x01, 0x00, 0x01).op(0x0B)
+                .localGet(2).localGet(0).op(0x28, 2, 0).op(0x6A).localSet(2)
+                .i32Const(1).localSet(1).op(0x0C, 0x01)
+                .op(0x0B)
+                .op(0x0B)
+                .localGet(2).op(0x0B)));
+        b.exportMemory("memory");
+        Module m = new Module(b);
+        java.util.List<String> sum = calledAccessors(m.methods.get("f0"));
+        assertEquals(java.util.List.of("i32LoadOfLocal", "i32Load"), sum, "sum's accessors");
+        assertTrue(loads(m.methods.get("f0"), Integer.MAX_VALUE), "sum's loop test is clamped and signed");
+        assertEquals(java.util.List.of("i32Load"), calledAccessors(m.methods.get("f1")), "the dispatch loop's accessor");
+        for (int i = 0; i < 64; i++) {
+            m.instance.memory("memory").writeI32(i * 4, i * 1000 + 1);
+        }
+        for (int n : new int[] {0, 1, 2, 63}) {
+            int want = 0;
+            for (int i = 0; i < n; i++) {
+                want += i * 1000 + 1;
+            }
+            want += m.instance.memory("memory").readI32(n);
+            assertEquals(want, m.call("sum", 0, n), "sum n=" + n);
+        }
+        assertEquals(1, m.call("dispatch", 0, 0), "dispatch from pc 0: one load of the word at 0");
+        assertEquals(0, m.call("dispatch", 0, 1), "dispatch from pc 1: no load");
+        // a sum running off the end of the page traps, wherever end wraps to
+        assertTrue(trapsOutOfBounds(() -> m.call("sum", 65532, 2)));
+        assertTrue(trapsOutOfBounds(() -> m.call("sum", 65532, 0x40000000)));
+    }
+
     private static boolean trapsOutOfBounds(Runnable r) {
         try {
             r.run();

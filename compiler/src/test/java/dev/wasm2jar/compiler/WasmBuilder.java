@@ -102,6 +102,14 @@ final class WasmBuilder {
         exports.add(c.bytes());
     }
 
+    /** Exports memory 0 (declare it with {@link #memory()}). */
+    void exportMemory(String name) {
+        Code c = new Code();
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        c.u(n.length).op(toInts(n)).op(0x02).u(0);
+        exports.add(c.bytes());
+    }
+
     void table(int size) {
         tableSize = size;
     }

@@ -12,9 +12,10 @@ import java.util.Objects;
  * A linear memory: a {@code byte[]} read and written little-endian through byte-array view
  * {@link VarHandle}s, with the memory's size in {@link #limit}.
  *
- * <p>Bounds: every access computes the effective address {@code addr + offset} in 64 bits (both
- * unsigned 32-bit), so a sum above 2^32 cannot wrap to a valid address, and compares it with
- * the size; an access that does not fit is the spec's trap.
+ * <p>Bounds: an access is in bounds when {@code addr + offset + width <= size} with the sum taken
+ * without wrapping (both unsigned 32-bit), so an offset cannot wrap an address back into range;
+ * an access that does not fit is the spec's trap. Once inlined, each check is one range check of
+ * the address (see the accessors).
  *
  * <p>The accessors generated code calls are a few dozen bytes of bytecode with nothing but
  * intrinsics and force-inlined JDK code below them, so HotSpot inlines them everywhere: C2
@@ -131,13 +132,30 @@ public final class Memory {
 
     // ---- loads and stores used by generated code: (address, [value,] offset, memory) ----
     //
-    // index() is Objects.checkIndex, which C2 compiles as a range check: in a loop over
-    // addresses it is hoisted or eliminated like an array's own (loop predication), which a
-    // hand-written comparison is not (SumI32 benchmark: 1,054 us -> 678 us). The access is in bounds iff
-    // addr + offset + width <= limit, with addr and offset unsigned: checkIndex(addr, limit -
-    // (width - 1) - offset) says that when offset < 2^31; a larger offset makes the index -1
-    // (such an access always traps: no memory here reaches 2^31 bytes). The offset is a constant
-    // at every call site, so its parts fold away once the accessor is inlined.
+    // Two families with one semantics. An access of width w is in bounds iff
+    // addr + offset + w <= limit, with addr and offset unsigned and the sum not wrapping; the
+    // offset is a constant at every call site, so the offset arithmetic folds away once an
+    // accessor is inlined, leaving one range check of the address. Every method stays within
+    // 35 bytes of bytecode (MaxInlineSize): over it, C1 and C2 leave it a call at the call sites
+    // they consider cold (a 41-byte accessor made Go's JSON workload 40% slower).
+    //
+    // i32Load & co. check with Objects.checkIndex, which C2 compiles as a range check and whose
+    // result carries the proof (a cast of the address to [0, bound)) into the rest of the
+    // method: after one check of Go's stack pointer, later accesses near it need fewer checks
+    // of their own (n-body's hot method: 66 uncommon-trap exits against 95 with the other form,
+    // 145 against 187 ms).
+    //
+    // i32LoadOfLocal & co., which the emitter calls where the address is a wasm local's value
+    // inside a loop (one not shaped like Go's dispatch loop), compare instead. checkIndex's cast replaces the checked variable in everything C2 parses
+    // after it, caller included; when that variable is a loop's counter, the loop's increment no
+    // longer reads the counter itself, C2 no longer sees a counted loop, and nothing is hoisted or
+    // unrolled: memory loops ran at half of plain Java's speed. With a comparison the loop stays
+    // counted, the check is hoisted (loop predication) and so is the VarHandle's own check of the
+    // same index (DESIGN.md decision 9, which has the figures).
+    //
+    // index(): checkIndex(addr, limit - (w - 1) - offset) says "in bounds" when offset < 2^31; a
+    // larger offset makes the index -1 (such an access always traps: no memory here reaches
+    // 2^31 bytes); a negative length (an offset past the end) fails every index.
 
     private static int index(int addr, int offset, int boundForWidth) {
         return Objects.checkIndex(addr | (offset >> 31), boundForWidth - offset) + offset;
@@ -265,6 +283,113 @@ public final class Memory {
 
     public static void i64Store32(int addr, long value, int offset, Memory m) {
         i32Store(addr, (int) value, offset, m);
+    }
+
+    // ---- the same, for addresses that are a wasm local's value (see above) ----
+
+    /**
+     * addr + offset, once an access there fits below {@code lastStart} = limit - (w - 1). An offset
+     * above 2^31 - 64 KiB never fits (no memory here is that large) and makes the index -1, which
+     * also keeps {@code lastStart - offset} from wrapping.
+     */
+    private static int at(int addr, int offset, int lastStart) {
+        int index = addr | ((offset | (offset + PAGE_SIZE)) >> 31);
+        if (index < 0 || index >= lastStart - offset) {
+            throw Trap.outOfBoundsMemory();
+        }
+        return addr + offset;
+    }
+
+    public static int i32LoadOfLocal(int addr, int offset, Memory m) {
+        return (int) I32.get(m.bytes, at(addr, offset, m.limit - 3));
+    }
+
+    public static long i64LoadOfLocal(int addr, int offset, Memory m) {
+        return (long) I64.get(m.bytes, at(addr, offset, m.limit - 7));
+    }
+
+    public static float f32LoadOfLocal(int addr, int offset, Memory m) {
+        return Float.intBitsToFloat(i32LoadOfLocal(addr, offset, m));
+    }
+
+    public static double f64LoadOfLocal(int addr, int offset, Memory m) {
+        return Double.longBitsToDouble(i64LoadOfLocal(addr, offset, m));
+    }
+
+    public static int i32Load8SOfLocal(int addr, int offset, Memory m) {
+        return m.bytes[at(addr, offset, m.limit)];
+    }
+
+    public static int i32Load8UOfLocal(int addr, int offset, Memory m) {
+        return i32Load8SOfLocal(addr, offset, m) & 0xFF;
+    }
+
+    public static int i32Load16SOfLocal(int addr, int offset, Memory m) {
+        return (short) I16.get(m.bytes, at(addr, offset, m.limit - 1));
+    }
+
+    public static int i32Load16UOfLocal(int addr, int offset, Memory m) {
+        return i32Load16SOfLocal(addr, offset, m) & 0xFFFF;
+    }
+
+    public static long i64Load8SOfLocal(int addr, int offset, Memory m) {
+        return i32Load8SOfLocal(addr, offset, m);
+    }
+
+    public static long i64Load8UOfLocal(int addr, int offset, Memory m) {
+        return i32Load8SOfLocal(addr, offset, m) & 0xFFL;
+    }
+
+    public static long i64Load16SOfLocal(int addr, int offset, Memory m) {
+        return i32Load16SOfLocal(addr, offset, m);
+    }
+
+    public static long i64Load16UOfLocal(int addr, int offset, Memory m) {
+        return i32Load16SOfLocal(addr, offset, m) & 0xFFFFL;
+    }
+
+    public static long i64Load32SOfLocal(int addr, int offset, Memory m) {
+        return i32LoadOfLocal(addr, offset, m);
+    }
+
+    public static long i64Load32UOfLocal(int addr, int offset, Memory m) {
+        return i32LoadOfLocal(addr, offset, m) & 0xFFFFFFFFL;
+    }
+
+    public static void i32StoreOfLocal(int addr, int value, int offset, Memory m) {
+        I32.set(m.bytes, at(addr, offset, m.limit - 3), value);
+    }
+
+    public static void i64StoreOfLocal(int addr, long value, int offset, Memory m) {
+        I64.set(m.bytes, at(addr, offset, m.limit - 7), value);
+    }
+
+    public static void f32StoreOfLocal(int addr, float value, int offset, Memory m) {
+        i32StoreOfLocal(addr, Float.floatToRawIntBits(value), offset, m);
+    }
+
+    public static void f64StoreOfLocal(int addr, double value, int offset, Memory m) {
+        i64StoreOfLocal(addr, Double.doubleToRawLongBits(value), offset, m);
+    }
+
+    public static void i32Store8OfLocal(int addr, int value, int offset, Memory m) {
+        m.bytes[at(addr, offset, m.limit)] = (byte) value;
+    }
+
+    public static void i32Store16OfLocal(int addr, int value, int offset, Memory m) {
+        I16.set(m.bytes, at(addr, offset, m.limit - 1), (short) value);
+    }
+
+    public static void i64Store8OfLocal(int addr, long value, int offset, Memory m) {
+        i32Store8OfLocal(addr, (int) value, offset, m);
+    }
+
+    public static void i64Store16OfLocal(int addr, long value, int offset, Memory m) {
+        i32Store16OfLocal(addr, (int) value, offset, m);
+    }
+
+    public static void i64Store32OfLocal(int addr, long value, int offset, Memory m) {
+        i32StoreOfLocal(addr, (int) value, offset, m);
     }
 
     // ---- instructions on whole ranges ----

@@ -588,4 +588,117 @@ class MemoryTest {
             assertTrap(OOB, () -> m.slice(PAGE - 4, 5));
         }
     }
+
+    /**
+     * The accessors generated code calls where the address is a local's value
+     * ({@code i32LoadOfLocal} & co.) check bounds differently from {@code i32Load} & co. (see
+     * their comment) and must agree with them, and with the spec, on every access.
+     */
+    @Nested
+    class AccessorFamilies {
+        private final int[] addresses = {0, 1, 3, 4, 7, 8, PAGE - 9, PAGE - 8, PAGE - 5, PAGE - 4, PAGE - 2, PAGE - 1, PAGE,
+            PAGE + 1, 3 * PAGE - 8, 3 * PAGE - 1, 3 * PAGE, 4 * PAGE - 1, 4 * PAGE, 0x7FFF0000, 0x7FFFFFFF, 0x80000000,
+            0xFFFF0000, 0xFFFFFFF8, 0xFFFFFFFF};
+        private final int[] offsets = {0, 1, 4, 7, 8, PAGE - 8, PAGE - 1, PAGE, 3 * PAGE - 1, 0x7FFEFFFF, 0x7FFF0000,
+            0x7FFFFFF8, 0x7FFFFFFF, 0x80000000, 0xFFFFFFF8, 0xFFFFFFFF};
+
+        /** Memories of 0 and 1 pages, and one of 3 pages in an array of 4 (capacity beyond the size). */
+        private Memory[] memories() {
+            Memory grown = new Memory(1, -1);
+            grown.grow(1);
+            grown.grow(1);
+            assertEquals(4 * PAGE, grown.bytes.length);
+            Memory[] all = {new Memory(0, -1), new Memory(1, -1), grown};
+            for (Memory mem : all) {
+                for (int i = 0; i < mem.byteSize(); i += 97) {
+                    mem.bytes[i] = (byte) (i * 31 + 7);
+                }
+            }
+            return all;
+        }
+
+        private Object invoke(java.lang.reflect.Method method, Object... args) throws Throwable {
+            try {
+                return method.invoke(null, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** The value, or the trap's message. */
+        private Object outcome(java.lang.reflect.Method method, Object... args) {
+            try {
+                return invoke(method, args);
+            } catch (Trap t) {
+                return t.getMessage();
+            } catch (Throwable t) {
+                throw new AssertionError(method.getName() + " threw " + t, t);
+            }
+        }
+
+        @Test
+        void loadsAgreeWithEachOtherAndWithTheSpec() throws Exception {
+            int pairs = 0;
+            for (java.lang.reflect.Method load : Memory.class.getMethods()) {
+                String name = load.getName();
+                if (!java.lang.reflect.Modifier.isStatic(load.getModifiers()) || !name.matches("[if](32|64)Load\\w*")
+                        || name.endsWith("OfLocal")) {
+                    continue;
+                }
+                java.lang.reflect.Method ofLocal = Memory.class.getMethod(name + "OfLocal", load.getParameterTypes());
+                int width = name.contains("8") ? 1 : name.contains("16") ? 2 : name.contains("32") ? 4 : 8;
+                pairs++;
+                for (Memory mem : memories()) {
+                    for (int addr : addresses) {
+                        for (int offset : offsets) {
+                            boolean fits = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset) + width <= mem.byteSize();
+                            Object a = outcome(load, addr, offset, mem);
+                            Object b = outcome(ofLocal, addr, offset, mem);
+                            String where = name + " addr=" + Integer.toUnsignedString(addr) + " offset="
+                                    + Integer.toUnsignedString(offset) + " size=" + mem.byteSize();
+                            assertEquals(fits ? a : OOB, a, where);
+                            assertEquals(a, b, where + " (OfLocal)");
+                        }
+                    }
+                }
+            }
+            assertEquals(14, pairs, "load accessors");
+        }
+
+        @Test
+        void storesAgreeWithEachOtherAndWithTheSpec() throws Exception {
+            int pairs = 0;
+            for (java.lang.reflect.Method store : Memory.class.getMethods()) {
+                String name = store.getName();
+                if (!java.lang.reflect.Modifier.isStatic(store.getModifiers()) || !name.matches("[if](32|64)Store\\w*")
+                        || name.endsWith("OfLocal")) {
+                    continue;
+                }
+                java.lang.reflect.Method ofLocal = Memory.class.getMethod(name + "OfLocal", store.getParameterTypes());
+                Class<?> valueType = store.getParameterTypes()[1];
+                Object value = valueType == int.class ? (Object) 0x5A5A5A5A : valueType == long.class ? (Object) 0x5A5A5A5A5A5A5A5AL
+                        : valueType == float.class ? (Object) Float.intBitsToFloat(0x5A5A5A5A)
+                        : (Object) Double.longBitsToDouble(0x5A5A5A5A5A5A5A5AL);
+                int width = name.contains("8") ? 1 : name.contains("16") ? 2 : name.contains("32") ? 4 : 8;
+                pairs++;
+                for (int addr : addresses) {
+                    for (int offset : offsets) {
+                        Memory[] first = memories();
+                        Memory[] second = memories();
+                        for (int k = 0; k < first.length; k++) {
+                            boolean fits = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset) + width <= first[k].byteSize();
+                            Object a = outcome(store, addr, value, offset, first[k]);
+                            Object b = outcome(ofLocal, addr, value, offset, second[k]);
+                            String where = name + " addr=" + Integer.toUnsignedString(addr) + " offset="
+                                    + Integer.toUnsignedString(offset) + " size=" + first[k].byteSize();
+                            assertEquals(fits ? null : OOB, a, where);
+                            assertEquals(a, b, where + " (OfLocal)");
+                            assertArrayEquals(first[k].bytes, second[k].bytes, where + ": the same bytes written");
+                        }
+                    }
+                }
+            }
+            assertEquals(9, pairs, "store accessors");
+        }
+    }
 }

@@ -64,6 +64,8 @@ final class FunctionEmitter {
     private boolean reachable = true;
     /** Nesting depth of blocks opened inside unreachable code; they emit nothing. */
     private int deadDepth;
+    /** How many of the open control frames are {@link Ctl#countable} loops. */
+    private int countableLoops;
 
     private static final class Ctl {
         final OpCode kind;
@@ -81,6 +83,8 @@ final class FunctionEmitter {
         int dispatchAt = -1;
         /** A dispatch loop's blocks by index, the last for the default (null: not one of them). */
         Ctl[] cases;
+        /** A loop not in the shape of Go's dispatch loop: one C2 may count (see memoryAccess). */
+        boolean countable;
 
         Ctl(OpCode kind, FuncType type, int height, Label label, Label end) {
             this.kind = kind;
@@ -418,7 +422,7 @@ final class FunctionEmitter {
             }
         }
         for (int e = 0; e < m; e++) {
-            Ctl c = ctls.remove(ctls.size() - 1);
+            Ctl c = closeCtl();
             resetStack(c.height);
         }
         if (!any) {
@@ -624,11 +628,16 @@ final class FunctionEmitter {
 
     /** Marks {@code loop} as a dispatch loop when it opens with empty blocks around {@code local.get; br_table}. */
     private void recognizeDispatch(Ctl loop, int at) {
+        DispatchLoop d = DispatchLoop.at(m, code, at);
+        if (d == null) {
+            loop.countable = true;
+            countableLoops++;
+            return;
+        }
         if (loop.type.paramCount() != 0 || !threadJumps()) {
             return;
         }
-        DispatchLoop d = DispatchLoop.at(m, code, at);
-        if (d != null && d.pcLocal >= 0) {
+        if (d.pcLocal >= 0) {
             loop.pcLocal = d.pcLocal;
             loop.dispatchAt = d.brTable;
         }
@@ -870,7 +879,7 @@ final class FunctionEmitter {
     }
 
     private void end() {
-        Ctl c = ctls.remove(ctls.size() - 1);
+        Ctl c = closeCtl();
         if (reachable) {
             c.endReachable = true;
         }
@@ -887,6 +896,14 @@ final class FunctionEmitter {
         if (ctls.isEmpty() && region == null && reachable) {
             emitReturn();
         }
+    }
+
+    private Ctl closeCtl() {
+        Ctl c = ctls.remove(ctls.size() - 1);
+        if (c.countable) {
+            countableLoops--;
+        }
+        return c;
     }
 
     private Ctl target(long depth) {
@@ -1714,13 +1731,21 @@ final class FunctionEmitter {
         }
     }
 
+    /**
+     * A load or store through its {@code Memory} accessor. Where the address is a local's value
+     * inside a loop that is not Go's dispatch loop, so possibly the counter of a loop over
+     * memory, the accessor that compares rather than calling {@code Objects.checkIndex}, whose
+     * cast of the address would stop C2 from counting the loop (the {@code Memory} accessors'
+     * comment; DESIGN.md decision 9).
+     */
     private void memoryAccess(Instruction ins) {
         OpCode op = ins.opcode();
         OpSignatures.Sig sig = OpSignatures.of(op);
+        boolean ofLocal = countableLoops > 0 && ranges.isLocal(sig.results.length == 0 ? 1 : 0);
         Jvm.pushInt(mv, (int) ins.operand(1)); // offset: u32, read as such by the accessor
         loadMemory();
-        mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, MEMORY_METHODS[op.ordinal()], MEMORY_DESCRIPTORS[op.ordinal()],
-                false);
+        String name = (ofLocal ? MEMORY_METHODS_OF_LOCAL : MEMORY_METHODS)[op.ordinal()];
+        mv.visitMethodInsn(INVOKESTATIC, Jvm.MEMORY, name, MEMORY_DESCRIPTORS[op.ordinal()], false);
         popN(sig.params.length);
         pushAll(sig.results);
     }
@@ -1730,6 +1755,7 @@ final class FunctionEmitter {
      * descriptor, {@code (addr, [value,] offset, Memory)}. Built once, not at every access.
      */
     private static final String[] MEMORY_METHODS = new String[OpCode.values().length];
+    private static final String[] MEMORY_METHODS_OF_LOCAL = new String[OpCode.values().length];
     private static final String[] MEMORY_DESCRIPTORS = new String[OpCode.values().length];
 
     static {
@@ -1741,6 +1767,7 @@ final class FunctionEmitter {
                     b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
                 }
                 MEMORY_METHODS[op.ordinal()] = b.toString();
+                MEMORY_METHODS_OF_LOCAL[op.ordinal()] = b.append("OfLocal").toString();
                 OpSignatures.Sig sig = OpSignatures.of(op);
                 MEMORY_DESCRIPTORS[op.ordinal()] = sig.results.length == 1
                         ? "(IIL" + Jvm.MEMORY + ";)" + sig.results[0].descriptor()

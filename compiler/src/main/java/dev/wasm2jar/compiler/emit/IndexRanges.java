@@ -192,6 +192,11 @@ final class IndexRanges {
         return b < 0 ? a : Math.min(a, b);
     }
 
+    /** Whether the value {@code fromTop} slots below the top is a local's current value. */
+    boolean isLocal(int fromTop) {
+        return stackLocal[depth - 1 - fromTop] >= 0;
+    }
+
     /** Whether an unsigned i32 comparison of the top two values can be emitted as a signed one. */
     boolean comparesSigned() {
         return bound(1) >= 0 || bound(0) >= 0;
