@@ -127,6 +127,38 @@ class IndexRangesTest {
         }
     }
 
+    /**
+     * Against a constant, an unknown operand keeps the flipped form (C2 folds the constant's side;
+     * Fib's {@code n <u 2}); a known one against a constant needs neither flip nor clamp.
+     */
+    @Test
+    void constantsAloneDoNotMakeAComparisonSigned() {
+        WasmBuilder b = new WasmBuilder();
+        b.memory();
+        int t = b.type(new int[] {I32}, new int[] {I32});
+        for (int k = 0; k < 4; k++) {
+            b.exportFunction("c" + k, b.function(t, 0, new WasmBuilder.Code()
+                    .localGet(0).i32Const(2).op(UNSIGNED[k], 0x0B)));
+            b.exportFunction("a" + k, b.function(t, 0, new WasmBuilder.Code()
+                    .localGet(0).op(LOAD8_U, 0, 0).op(0x1A).localGet(0).i32Const(1000).op(UNSIGNED[k], 0x0B)));
+        }
+        Module m = new Module(b);
+        for (int k = 0; k < 4; k++) {
+            MethodNode constant = m.methods.get("f" + (2 * k));
+            MethodNode known = m.methods.get("f" + (2 * k + 1));
+            assertTrue(loads(constant, Integer.MIN_VALUE), "c" + k + " flips sign bits");
+            assertFalse(loads(constant, Integer.MAX_VALUE), "c" + k + " clamps");
+            assertFalse(loads(known, Integer.MIN_VALUE), "a" + k + " flips sign bits");
+            assertFalse(loads(known, Integer.MAX_VALUE), "a" + k + " clamps");
+            for (int x : VALUES) {
+                assertEquals(holds(k, Integer.compareUnsigned(x, 2)) ? 1 : 0, m.call("c" + k, x), "c" + k + " " + x);
+                if (Integer.compareUnsigned(x, 65536) < 0) {
+                    assertEquals(holds(k, Integer.compareUnsigned(x, 1000)) ? 1 : 0, m.call("a" + k, x), "a" + k + " " + x);
+                }
+            }
+        }
+    }
+
     private static WasmBuilder.Code concat(WasmBuilder.Code c) {
         WasmBuilder.Code r = new WasmBuilder.Code();
         for (byte x : c.bytes()) {
