@@ -626,7 +626,11 @@ final class FunctionEmitter {
         return false;
     }
 
-    /** Marks {@code loop} as a dispatch loop when it opens with empty blocks around {@code local.get; br_table}. */
+    /**
+     * Marks {@code loop} as a dispatch loop when it opens with empty blocks around {@code local.get;
+     * br_table} (its jumps threaded when {@link #threadJumps} allows), and as countable when it has
+     * no dispatch shape at all.
+     */
     private void recognizeDispatch(Ctl loop, int at) {
         DispatchLoop d = DispatchLoop.at(m, code, at);
         if (d == null) {

@@ -21,7 +21,9 @@ import java.util.Arrays;
  * upper bound (the value is in [0, bound]) and the local it is a copy of; for each local, an
  * upper bound. Facts about locals hold in straight-line code only: they are forgotten wherever
  * control can arrive from elsewhere (a loop's head, {@code else}, {@code end}) and after a call
- * to a region method, which may write the locals.
+ * to a region method, which may write the locals. The emitter also asks which stack values are a
+ * local's current value, to pick the memory accessor that keeps a loop over memory countable
+ * (DESIGN.md decision 9).
  */
 final class IndexRanges {
     static final long UNKNOWN = -1;
