@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.Instance;
 import dev.wasm2jar.runtime.Trap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -238,12 +241,12 @@ class IndexRangesTest {
         }
     }
 
-    private static java.util.List<String> calledAccessors(MethodNode mn) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> calledAccessors(MethodNode mn) {
+        List<String> names = new ArrayList<>();
         for (AbstractInsnNode insn : mn.instructions) {
-            if (insn instanceof org.objectweb.asm.tree.MethodInsnNode
-                    && ((org.objectweb.asm.tree.MethodInsnNode) insn).owner.endsWith("runtime/Memory")) {
-                names.add(((org.objectweb.asm.tree.MethodInsnNode) insn).name);
+            if (insn instanceof MethodInsnNode
+                    && ((MethodInsnNode) insn).owner.endsWith("runtime/Memory")) {
+                names.add(((MethodInsnNode) insn).name);
             }
         }
         return names;
@@ -280,10 +283,10 @@ class IndexRangesTest {
                 .localGet(2).op(0x0B)));
         b.exportMemory("memory");
         Module m = new Module(b);
-        java.util.List<String> sum = calledAccessors(m.methods.get("f0"));
-        assertEquals(java.util.List.of("i32LoadOfLocal", "i32Load"), sum, "sum's accessors");
+        List<String> sum = calledAccessors(m.methods.get("f0"));
+        assertEquals(List.of("i32LoadOfLocal", "i32Load"), sum, "sum's accessors");
         assertTrue(loads(m.methods.get("f0"), Integer.MAX_VALUE), "sum's loop test is clamped and signed");
-        assertEquals(java.util.List.of("i32Load"), calledAccessors(m.methods.get("f1")), "the dispatch loop's accessor");
+        assertEquals(List.of("i32Load"), calledAccessors(m.methods.get("f1")), "the dispatch loop's accessor");
         for (int i = 0; i < 64; i++) {
             m.instance.memory("memory").writeI32(i * 4, i * 1000 + 1);
         }

@@ -16,10 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -617,16 +622,16 @@ class MemoryTest {
             return all;
         }
 
-        private Object invoke(java.lang.reflect.Method method, Object... args) throws Throwable {
+        private Object invoke(Method method, Object... args) throws Throwable {
             try {
                 return method.invoke(null, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         }
 
         /** The value, or the trap's message. */
-        private Object outcome(java.lang.reflect.Method method, Object... args) {
+        private Object outcome(Method method, Object... args) {
             try {
                 return invoke(method, args);
             } catch (Trap t) {
@@ -636,69 +641,79 @@ class MemoryTest {
             }
         }
 
+        /** The {@code i32Load}-family accessors of a kind ("Load" or "Store"). */
+        private List<Method> accessors(String kind) {
+            List<Method> found = new ArrayList<>();
+            for (Method m : Memory.class.getMethods()) {
+                if (Modifier.isStatic(m.getModifiers()) && m.getName().matches("[if](32|64)" + kind + "\\w*")
+                        && !m.getName().endsWith("OfLocal")) {
+                    found.add(m);
+                }
+            }
+            return found;
+        }
+
+        private Method ofLocal(Method accessor) throws NoSuchMethodException {
+            return Memory.class.getMethod(accessor.getName() + "OfLocal", accessor.getParameterTypes());
+        }
+
+        /** Whether an access of the accessor's width at addr + offset fits, by the spec's rule. */
+        private boolean fits(Method accessor, int addr, int offset, Memory mem) {
+            String name = accessor.getName();
+            int width = name.contains("8") ? 1 : name.contains("16") ? 2 : name.contains("32") ? 4 : 8;
+            return Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset) + width <= mem.byteSize();
+        }
+
+        private String where(Method accessor, int addr, int offset, Memory mem) {
+            return accessor.getName() + " addr=" + Integer.toUnsignedString(addr) + " offset="
+                    + Integer.toUnsignedString(offset) + " size=" + mem.byteSize();
+        }
+
         @Test
         void loadsAgreeWithEachOtherAndWithTheSpec() throws Exception {
-            int pairs = 0;
-            for (java.lang.reflect.Method load : Memory.class.getMethods()) {
-                String name = load.getName();
-                if (!java.lang.reflect.Modifier.isStatic(load.getModifiers()) || !name.matches("[if](32|64)Load\\w*")
-                        || name.endsWith("OfLocal")) {
-                    continue;
-                }
-                java.lang.reflect.Method ofLocal = Memory.class.getMethod(name + "OfLocal", load.getParameterTypes());
-                int width = name.contains("8") ? 1 : name.contains("16") ? 2 : name.contains("32") ? 4 : 8;
-                pairs++;
+            List<Method> loads = accessors("Load");
+            for (Method load : loads) {
+                Method ofLocal = ofLocal(load);
                 for (Memory mem : memories()) {
                     for (int addr : addresses) {
                         for (int offset : offsets) {
-                            boolean fits = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset) + width <= mem.byteSize();
                             Object a = outcome(load, addr, offset, mem);
                             Object b = outcome(ofLocal, addr, offset, mem);
-                            String where = name + " addr=" + Integer.toUnsignedString(addr) + " offset="
-                                    + Integer.toUnsignedString(offset) + " size=" + mem.byteSize();
-                            assertEquals(fits ? a : OOB, a, where);
+                            String where = where(load, addr, offset, mem);
+                            assertEquals(fits(load, addr, offset, mem) ? a : OOB, a, where);
                             assertEquals(a, b, where + " (OfLocal)");
                         }
                     }
                 }
             }
-            assertEquals(14, pairs, "load accessors");
+            assertEquals(14, loads.size(), "load accessors");
         }
 
         @Test
         void storesAgreeWithEachOtherAndWithTheSpec() throws Exception {
-            int pairs = 0;
-            for (java.lang.reflect.Method store : Memory.class.getMethods()) {
-                String name = store.getName();
-                if (!java.lang.reflect.Modifier.isStatic(store.getModifiers()) || !name.matches("[if](32|64)Store\\w*")
-                        || name.endsWith("OfLocal")) {
-                    continue;
-                }
-                java.lang.reflect.Method ofLocal = Memory.class.getMethod(name + "OfLocal", store.getParameterTypes());
+            List<Method> stores = accessors("Store");
+            for (Method store : stores) {
+                Method ofLocal = ofLocal(store);
                 Class<?> valueType = store.getParameterTypes()[1];
                 Object value = valueType == int.class ? (Object) 0x5A5A5A5A : valueType == long.class ? (Object) 0x5A5A5A5A5A5A5A5AL
                         : valueType == float.class ? (Object) Float.intBitsToFloat(0x5A5A5A5A)
                         : (Object) Double.longBitsToDouble(0x5A5A5A5A5A5A5A5AL);
-                int width = name.contains("8") ? 1 : name.contains("16") ? 2 : name.contains("32") ? 4 : 8;
-                pairs++;
                 for (int addr : addresses) {
                     for (int offset : offsets) {
                         Memory[] first = memories();
                         Memory[] second = memories();
                         for (int k = 0; k < first.length; k++) {
-                            boolean fits = Integer.toUnsignedLong(addr) + Integer.toUnsignedLong(offset) + width <= first[k].byteSize();
                             Object a = outcome(store, addr, value, offset, first[k]);
                             Object b = outcome(ofLocal, addr, value, offset, second[k]);
-                            String where = name + " addr=" + Integer.toUnsignedString(addr) + " offset="
-                                    + Integer.toUnsignedString(offset) + " size=" + first[k].byteSize();
-                            assertEquals(fits ? null : OOB, a, where);
+                            String where = where(store, addr, offset, first[k]);
+                            assertEquals(fits(store, addr, offset, first[k]) ? null : OOB, a, where);
                             assertEquals(a, b, where + " (OfLocal)");
                             assertArrayEquals(first[k].bytes, second[k].bytes, where + ": the same bytes written");
                         }
                     }
                 }
             }
-            assertEquals(9, pairs, "store accessors");
+            assertEquals(9, stores.size(), "store accessors");
         }
     }
 }

@@ -1745,7 +1745,7 @@ final class FunctionEmitter {
     private void memoryAccess(Instruction ins) {
         OpCode op = ins.opcode();
         OpSignatures.Sig sig = OpSignatures.of(op);
-        boolean ofLocal = countableLoops > 0 && ranges.isLocal(sig.results.length == 0 ? 1 : 0);
+        boolean ofLocal = countableLoops > 0 && ranges.addressIsLocal(op);
         Jvm.pushInt(mv, (int) ins.operand(1)); // offset: u32, read as such by the accessor
         loadMemory();
         String name = (ofLocal ? MEMORY_METHODS_OF_LOCAL : MEMORY_METHODS)[op.ordinal()];

@@ -26,11 +26,14 @@ import java.util.Arrays;
  * (DESIGN.md decision 9).
  */
 final class IndexRanges {
-    static final long UNKNOWN = -1;
-    /** The largest bound that keeps a signed comparison exact against any i32 (see {@link #clampUnknown}). */
-    static final long KNOWN_MAX = Integer.MAX_VALUE - 1;
+    private static final long UNKNOWN = -1;
+    /**
+     * The largest bound that keeps a signed comparison exact against any i32 once the other
+     * operand is clamped (see {@code FunctionEmitter.clampUnknownOperands}).
+     */
+    private static final long KNOWN_MAX = Integer.MAX_VALUE - 1;
     /** No access ends beyond this byte, in any memory of this runtime. */
-    static final long MEMORY_END_MAX = (long) Memory.IMPL_MAX_PAGES * Memory.PAGE_SIZE;
+    private static final long MEMORY_END_MAX = (long) Memory.IMPL_MAX_PAGES * Memory.PAGE_SIZE;
 
     private long[] stackBound = new long[16];
     private int[] stackLocal = new int[16];
@@ -38,8 +41,9 @@ final class IndexRanges {
     private int depth;
     private final long[] localBound;
 
-    // set by before(), used by after(): the bound of the i32 the instruction pushes, and the
-    // local its memory access proves to be at most pendingAddressBound once it has not trapped
+    // set by before(), used by after(): the bound of the i32 the instruction pushes (UNKNOWN for
+    // every instruction that pushes none or one of no known bound), and the local its memory
+    // access proves to be at most pendingAddressBound once it has not trapped
     private long pendingBound;
     private int pendingAddressLocal;
     private long pendingAddressBound;
@@ -66,7 +70,7 @@ final class IndexRanges {
     }
 
     /** The bound of the value {@code fromTop} slots below the top, or {@link #UNKNOWN}. */
-    long bound(int fromTop) {
+    private long bound(int fromTop) {
         return stackBound[depth - 1 - fromTop];
     }
 
@@ -98,8 +102,7 @@ final class IndexRanges {
         pendingAddressLocal = -1;
         if (OpSignatures.isMemoryAccess(op)) {
             int width = 1 << OpSignatures.naturalAlignment(op);
-            boolean store = OpSignatures.of(op).results.length == 0;
-            int x = stackLocal[depth - 1 - (store ? 1 : 0)];
+            int x = stackLocal[depth - 1 - addressFromTop(op)];
             long last = MEMORY_END_MAX - width - Integer.toUnsignedLong((int) ins.operand(1));
             if (x >= 0 && last >= 0) {
                 pendingAddressLocal = x;
@@ -172,16 +175,11 @@ final class IndexRanges {
                 stackBound[depth - 1] = pendingBound;
                 stackConstant[depth - 1] = true;
                 return;
-            case I32_ADD:
-            case I32_AND:
-            case I32_REM_U:
-            case I32_SHR_U:
-            case I32_LOAD8_U:
-            case I32_LOAD16_U:
-            case MEMORY_SIZE:
-                stackBound[depth - 1] = pendingBound;
-                return;
             default:
+                // a known bound comes only from before()'s instructions, each of which pushes one i32
+                if (pendingBound != UNKNOWN) {
+                    stackBound[depth - 1] = pendingBound;
+                }
                 return;
         }
     }
@@ -201,9 +199,14 @@ final class IndexRanges {
         return b < 0 ? a : Math.min(a, b);
     }
 
-    /** Whether the value {@code fromTop} slots below the top is a local's current value. */
-    boolean isLocal(int fromTop) {
-        return stackLocal[depth - 1 - fromTop] >= 0;
+    /** Where a load's or store's address is: a store's value is above it. */
+    private static int addressFromTop(OpCode access) {
+        return OpSignatures.of(access).results.length == 0 ? 1 : 0;
+    }
+
+    /** Whether the address of the memory access {@code access}, on the stack now, is a local's current value. */
+    boolean addressIsLocal(OpCode access) {
+        return stackLocal[depth - 1 - addressFromTop(access)] >= 0;
     }
 
     /**
@@ -218,7 +221,7 @@ final class IndexRanges {
         return a && b || a && !stackConstant[depth - 2] || b && !stackConstant[depth - 1];
     }
 
-    /** Whether the value {@code fromTop} below the top needs {@link #clampUnknown} first. */
+    /** Whether the value {@code fromTop} below the top has no known bound (it is clamped before a signed comparison). */
     boolean unknown(int fromTop) {
         return bound(fromTop) < 0;
     }
