@@ -33,6 +33,8 @@ final class FunctionEmitter {
     private final ParsedModule m;
     private final int funcIndex;
     private final MethodVisitor mv;
+    /** What writes this method's stack map frames, or null when ASM computes them. */
+    private final StackMaps frames;
     private final FuncType type;
 
     private final SplitPlan plan;
@@ -99,11 +101,14 @@ final class FunctionEmitter {
         }
     }
 
-    FunctionEmitter(ModuleEmitter module, int funcIndex, MethodVisitor mv, SplitPlan plan, SplitPlan.Region region) {
+    /** @param poolFree whether numeric constants are built instead of loaded ({@link PoolFreeConstants}) */
+    FunctionEmitter(ModuleEmitter module, int funcIndex, MethodVisitor mv, boolean poolFree, SplitPlan plan,
+            SplitPlan.Region region) {
         this.module = module;
         this.m = module.parsed;
         this.funcIndex = funcIndex;
-        this.mv = mv;
+        this.frames = mv instanceof StackMaps ? (StackMaps) mv : null;
+        this.mv = poolFree ? new PoolFreeConstants(mv) : mv;
         this.type = m.funcType(funcIndex);
         this.plan = plan;
         this.region = region;
@@ -142,6 +147,17 @@ final class FunctionEmitter {
             }
         }
         nextSlot = slot;
+        for (int i = 0; i < n; i++) {
+            declareReference(localSlots[i], localTypes[i]);
+        }
+    }
+
+    /** A reference local starts as null; frames are to give it its wasm type's class throughout. */
+    private void declareReference(int slot, ValType t) {
+        if (frames != null && t.isReference()) {
+            String d = t.descriptor();
+            frames.declareReference(slot, d.substring(1, d.length() - 1));
+        }
     }
 
     void emit() {
@@ -816,6 +832,7 @@ final class FunctionEmitter {
         }
         int s = nextSlot;
         nextSlot += t.slots();
+        declareReference(s, t);
         return s;
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.Opcodes;
 import java.util.Map;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.ClassTooLargeException;
@@ -38,6 +39,17 @@ public final class ModuleEmitter {
 
     private final Planner planner;
     private final int methodBudget;
+    private final Frames frames;
+
+    /** Who writes the stack map frames. */
+    enum Frames {
+        /** {@link StackMaps}; a class it cannot type is written again with ASM's (the default). */
+        OWN_OR_ASM,
+        /** {@link StackMaps} only: a class it cannot type is a compiler bug (tests check that none is). */
+        OWN,
+        /** ASM's {@code COMPUTE_FRAMES}, for every class (tests compare). */
+        ASM
+    }
 
     /** Cuts a function into methods within a budget (see {@code FunctionSplitter}). */
     @FunctionalInterface
@@ -52,7 +64,8 @@ public final class ModuleEmitter {
     /** Where retries start when the given budget is smaller. */
     private static final int RETRY_BUDGET = FunctionSplitter.DEFAULT_BUDGET;
 
-    private ModuleEmitter(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget) {
+    private ModuleEmitter(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget, Frames frames) {
+        this.frames = frames;
         this.parsed = parsed;
         this.info = info;
         this.planner = planner;
@@ -83,7 +96,12 @@ public final class ModuleEmitter {
      * @param methodBudget the first budget tried (estimated bytes per method)
      */
     public static Map<String, byte[]> emit(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget) {
-        return new ModuleEmitter(parsed, info, planner, methodBudget).emitAll();
+        return emit(parsed, info, planner, methodBudget, Frames.OWN_OR_ASM);
+    }
+
+    static Map<String, byte[]> emit(ParsedModule parsed, ModuleInfo info, Planner planner, int methodBudget,
+            Frames frames) {
+        return new ModuleEmitter(parsed, info, planner, methodBudget, frames).emitAll();
     }
 
     private Map<String, byte[]> emitAll() {
@@ -125,54 +143,65 @@ public final class ModuleEmitter {
         Map<Integer, Integer> budgets = new HashMap<>();
         Map<Integer, SplitPlan> plans = new HashMap<>();
         boolean poolFree = false;
+        boolean asmFrames = frames == Frames.ASM;
         while (true) {
             for (int f : functions) {
                 plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
             }
-            ClassWriter cw = newWriter();
+            ClassWriter writer = newWriter(asmFrames);
+            ClassVisitor cw = asmFrames ? writer : new OwnFrames(writer);
             Map<String, Integer> methodsOf = new HashMap<>();
-            if (moduleClass) {
-                cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, Jvm.INSTANCE, null);
-                cw.visitSource("module.wasm", null);
-                emitFields(cw);
-                java.util.SortedSet<Integer> caches = new java.util.TreeSet<>(cachedFrames);
+            try {
+                if (moduleClass) {
+                    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, Jvm.INSTANCE, null);
+                    cw.visitSource("module.wasm", null);
+                    emitFields(cw);
+                    java.util.SortedSet<Integer> caches = new java.util.TreeSet<>(cachedFrames);
+                    for (int f : functions) {
+                        if (cachesFrame(plans.get(f))) {
+                            caches.add(f);
+                        }
+                    }
+                    for (int f : caches) {
+                        cw.visitField(ACC_PUBLIC | ACC_SYNTHETIC, frameCacheField(f), "[J", null, null).visitEnd();
+                    }
+                    emitConstructor(cw);
+                } else {
+                    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
+                    cw.visitSource("module.wasm", null);
+                }
                 for (int f : functions) {
-                    if (cachesFrame(plans.get(f))) {
-                        caches.add(f);
+                    SplitPlan plan = plans.get(f);
+                    emitFunction(cw, f, plan, poolFree);
+                    methodsOf.put(methodNameOf(f), f);
+                    for (SplitPlan.Region r : plan.regions()) {
+                        methodsOf.put(regionMethodName(f, r), f);
                     }
                 }
-                for (int f : caches) {
-                    cw.visitField(ACC_PUBLIC | ACC_SYNTHETIC, frameCacheField(f), "[J", null, null).visitEnd();
+                if (moduleClass) {
+                    for (int f = 0; f < parsed.importedFuncs; f++) {
+                        emitImportBridge(cw, f);
+                    }
+                    for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
+                        emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
+                    }
+                    for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
+                        emitDispatch(cw, e.getKey(), e.getValue());
+                    }
                 }
-                emitConstructor(cw);
-            } else {
-                cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
-                cw.visitSource("module.wasm", null);
+                cw.visitEnd();
+            } catch (StackMaps.Unknown e) {
+                if (frames == Frames.OWN) {
+                    throw new IllegalStateException("compiler bug: no stack map frames for class " + name + ": "
+                            + e.getMessage(), e);
+                }
+                asmFrames = true;
+                continue;
             }
-            for (int f : functions) {
-                SplitPlan plan = plans.get(f);
-                emitFunction(cw, f, plan, poolFree);
-                methodsOf.put(methodNameOf(f), f);
-                for (SplitPlan.Region r : plan.regions()) {
-                    methodsOf.put(regionMethodName(f, r), f);
-                }
-            }
-            if (moduleClass) {
-                for (int f = 0; f < parsed.importedFuncs; f++) {
-                    emitImportBridge(cw, f);
-                }
-                for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
-                    emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
-                }
-                for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
-                    emitDispatch(cw, e.getKey(), e.getValue());
-                }
-            }
-            cw.visitEnd();
             Map<Integer, Integer> tooLarge = new HashMap<>(); // function → its largest method
             byte[] bytes = null;
             try {
-                bytes = cw.toByteArray();
+                bytes = writer.toByteArray();
                 for (Map.Entry<String, Integer> m : MethodSizes.codeSizes(bytes).entrySet()) {
                     String method = m.getKey().substring(0, m.getKey().indexOf('('));
                     Integer f = methodsOf.get(method);
@@ -237,7 +266,15 @@ public final class ModuleEmitter {
                 + parsed.describeFunction(largest) + " with " + parsed.code(largest).size() + " instructions)");
     }
 
-    private static ClassWriter newWriter() {
+    /**
+     * A class writer whose methods get their stack map frames and maxima from {@link StackMaps},
+     * or, with {@code asmFrames}, from ASM's own analysis (the fallback when a method's code is
+     * beyond what one pass can type).
+     */
+    private static ClassWriter newWriter(boolean asmFrames) {
+        if (!asmFrames) {
+            return new ClassWriter(0);
+        }
         return new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -248,26 +285,48 @@ public final class ModuleEmitter {
         };
     }
 
+    /** Hands each method of the class to a {@link StackMaps} on its way to the writer. */
+    private static final class OwnFrames extends ClassVisitor {
+        private String owner;
+
+        OwnFrames(ClassWriter writer) {
+            super(ASM9, writer);
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            owner = name;
+            super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            return new StackMaps(super.visitMethod(access, name, descriptor, signature, exceptions), owner, access,
+                    name, descriptor);
+        }
+    }
 
     /** @param poolFree whether numeric constants are built instead of loaded ({@link PoolFreeConstants}) */
-    private void emitFunction(ClassWriter cw, int f, SplitPlan plan, boolean poolFree) {
+    private void emitFunction(ClassVisitor cw, int f, SplitPlan plan, boolean poolFree) {
         FuncType ft = parsed.funcType(f);
         try {
             MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, methodNameOf(f), staticDescriptor(ft), null, null);
-            new FunctionEmitter(this, f, poolFree ? new PoolFreeConstants(mv) : mv, plan, null).emit();
+            new FunctionEmitter(this, f, mv, poolFree, plan, null).emit();
             for (SplitPlan.Region r : plan.regions()) {
                 MethodVisitor rv = cw.visitMethod(ACC_STATIC | ACC_SYNTHETIC, regionMethodName(f, r), regionDescriptor(r),
                         null, null);
-                new FunctionEmitter(this, f, poolFree ? new PoolFreeConstants(rv) : rv, plan, r).emit();
+                new FunctionEmitter(this, f, rv, poolFree, plan, r).emit();
             }
-        } catch (CompileException e) {
+        } catch (CompileException | StackMaps.Unknown e) {
             throw e;
         } catch (RuntimeException e) {
             throw new IllegalStateException("compiler bug while translating " + parsed.describeFunction(f) + ": " + e, e);
         }
     }
 
-    private void emitFields(ClassWriter cw) {
+    private void emitFields(ClassVisitor cw) {
         for (int f = 0; f < parsed.importedFuncs; f++) {
             cw.visitField(ACC_PUBLIC, "f" + f, "L" + Jvm.FUNCREF + ";", null, null).visitEnd();
         }
@@ -283,7 +342,7 @@ public final class ModuleEmitter {
         }
     }
 
-    private void emitConstructor(ClassWriter cw) {
+    private void emitConstructor(ClassVisitor cw) {
         int area = 0;
         for (FuncType t : parsed.types) {
             area = Math.max(area, t.resultCount() - 1);
@@ -392,7 +451,7 @@ public final class ModuleEmitter {
         }
     }
 
-    private void emitImportBridge(ClassWriter cw, int f) {
+    private void emitImportBridge(ClassVisitor cw, int f) {
         FuncType ft = parsed.funcType(f);
         // public: functions in package classes (MethodNames) call it from other JVM packages
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_SYNTHETIC, importBridgeName(f),
@@ -422,7 +481,7 @@ public final class ModuleEmitter {
      * method handle. A {@code MethodHandle} that is not a constant costs an indirect call
      * through its lambda form and cannot be inlined; a static call in a switch is cheap.
      */
-    private void emitIndirectBridge(ClassWriter cw, String name, int typeIndex, int table) {
+    private void emitIndirectBridge(ClassVisitor cw, String name, int typeIndex, int table) {
         FuncType ft = parsed.types.get(typeIndex);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC | ACC_SYNTHETIC, name, indirectDescriptor(ft), null, null);
         mv.visitCode();
@@ -517,7 +576,7 @@ public final class ModuleEmitter {
     }
 
     /** {@code dispatch$T$c(params..., int typeSlot, Module)}: a switch calling the functions of chunk c. */
-    private void emitDispatch(ClassWriter cw, String name, FuncType ft) {
+    private void emitDispatch(ClassVisitor cw, String name, FuncType ft) {
         int c = Integer.parseInt(name.substring(name.lastIndexOf('$') + 1));
         int chunk = dispatchChunk(ft);
         List<Integer> all = definedFunctionsOf(ft);

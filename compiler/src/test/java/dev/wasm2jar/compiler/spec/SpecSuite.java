@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Where the converted spec suite lives: {@code ../shared/spec} beside the project checkout. */
-final class SpecSuite {
+public final class SpecSuite {
     private SpecSuite() {}
 
     /** The {@code spec} folder, or null when it is absent. */
-    static Path locate() {
+    public static Path locate() {
         String prop = System.getProperty("wasm2jar.spec.dir");
         if (prop != null) {
             Path p = Paths.get(prop);
