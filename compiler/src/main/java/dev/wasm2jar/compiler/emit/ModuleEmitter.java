@@ -138,7 +138,12 @@ public final class ModuleEmitter {
     /** Functions of the code classes, written already, whose frames the module class caches. */
     private final java.util.Set<Integer> cachedFrames = ConcurrentHashMap.newKeySet();
 
-    /** One class with the given functions (and, for the module class, fields, constructor and bridges). */
+    /**
+     * One class with the given functions (and, for the module class, fields, constructor and
+     * bridges). Written again when needed: with ASM's frames when {@link StackMaps} cannot type a
+     * method, with numbers built by code when the constants overflow the pool, and with a
+     * function cut smaller when one of its methods is too large.
+     */
     private byte[] emitClass(String name, List<Integer> functions, boolean moduleClass) {
         Map<Integer, Integer> budgets = new HashMap<>();
         Map<Integer, SplitPlan> plans = new HashMap<>();
@@ -149,47 +154,10 @@ public final class ModuleEmitter {
                 plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
             }
             ClassWriter writer = newWriter(asmFrames);
-            ClassVisitor cw = asmFrames ? writer : new OwnFrames(writer);
             Map<String, Integer> methodsOf = new HashMap<>();
             try {
-                if (moduleClass) {
-                    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, Jvm.INSTANCE, null);
-                    cw.visitSource("module.wasm", null);
-                    emitFields(cw);
-                    java.util.SortedSet<Integer> caches = new java.util.TreeSet<>(cachedFrames);
-                    for (int f : functions) {
-                        if (cachesFrame(plans.get(f))) {
-                            caches.add(f);
-                        }
-                    }
-                    for (int f : caches) {
-                        cw.visitField(ACC_PUBLIC | ACC_SYNTHETIC, frameCacheField(f), "[J", null, null).visitEnd();
-                    }
-                    emitConstructor(cw);
-                } else {
-                    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
-                    cw.visitSource("module.wasm", null);
-                }
-                for (int f : functions) {
-                    SplitPlan plan = plans.get(f);
-                    emitFunction(cw, f, plan, poolFree);
-                    methodsOf.put(methodNameOf(f), f);
-                    for (SplitPlan.Region r : plan.regions()) {
-                        methodsOf.put(regionMethodName(f, r), f);
-                    }
-                }
-                if (moduleClass) {
-                    for (int f = 0; f < parsed.importedFuncs; f++) {
-                        emitImportBridge(cw, f);
-                    }
-                    for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
-                        emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
-                    }
-                    for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
-                        emitDispatch(cw, e.getKey(), e.getValue());
-                    }
-                }
-                cw.visitEnd();
+                writeClass(asmFrames ? writer : new OwnFrames(writer), name, functions, plans, moduleClass, poolFree,
+                        methodsOf);
             } catch (StackMaps.Unknown e) {
                 if (frames == Frames.OWN) {
                     throw new IllegalStateException("compiler bug: no stack map frames for class " + name + ": "
@@ -264,6 +232,49 @@ public final class ModuleEmitter {
                 + " needs " + e.getConstantPoolCount() + " constant pool entries, the limit is 65535 (it holds "
                 + functions.size() + " function" + (functions.size() == 1 ? "" : "s") + ", the largest "
                 + parsed.describeFunction(largest) + " with " + parsed.code(largest).size() + " instructions)");
+    }
+
+    /** Writes one class's members to {@code cw}, noting each method's function in {@code methodsOf}. */
+    private void writeClass(ClassVisitor cw, String name, List<Integer> functions, Map<Integer, SplitPlan> plans,
+            boolean moduleClass, boolean poolFree, Map<String, Integer> methodsOf) {
+        if (moduleClass) {
+            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, Jvm.INSTANCE, null);
+            cw.visitSource("module.wasm", null);
+            emitFields(cw);
+            java.util.SortedSet<Integer> caches = new java.util.TreeSet<>(cachedFrames);
+            for (int f : functions) {
+                if (cachesFrame(plans.get(f))) {
+                    caches.add(f);
+                }
+            }
+            for (int f : caches) {
+                cw.visitField(ACC_PUBLIC | ACC_SYNTHETIC, frameCacheField(f), "[J", null, null).visitEnd();
+            }
+            emitConstructor(cw);
+        } else {
+            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null, "java/lang/Object", null);
+            cw.visitSource("module.wasm", null);
+        }
+        for (int f : functions) {
+            SplitPlan plan = plans.get(f);
+            emitFunction(cw, f, plan, poolFree);
+            methodsOf.put(methodNameOf(f), f);
+            for (SplitPlan.Region r : plan.regions()) {
+                methodsOf.put(regionMethodName(f, r), f);
+            }
+        }
+        if (moduleClass) {
+            for (int f = 0; f < parsed.importedFuncs; f++) {
+                emitImportBridge(cw, f);
+            }
+            for (Map.Entry<String, int[]> e : new TreeMap<>(indirectBridges).entrySet()) {
+                emitIndirectBridge(cw, e.getKey(), e.getValue()[0], e.getValue()[1]);
+            }
+            for (Map.Entry<String, FuncType> e : dispatches.entrySet()) {
+                emitDispatch(cw, e.getKey(), e.getValue());
+            }
+        }
+        cw.visitEnd();
     }
 
     /**
