@@ -3,6 +3,7 @@
 
   report.py table RESULT.json [--out FILE.md] [--title T] [--note LINE ...]
   report.py compare BASELINE.json CURRENT.json [--out FILE.md] [--threshold PCT] [--engines E,E|all]
+  report.py ab --a A1.json A2.json ... --b B1.json B2.json ... [--out FILE.md] [--threshold PCT]
 
 Benchmarks are named dev.wasm2jar.benchmarks.[<package>.]<Case>Benchmark.<engine>. The report has
 a section per kind:
@@ -19,6 +20,12 @@ whole-process wall times, and the processes' peak resident set size as the secon
 "peakRss", shown as a column where present: older results lack it). Ratios are "how many times
 faster wasm2jar is" than the other engine: time(other) / time(wasm2jar). Above 1: wasm2jar is
 faster; below 1: slower. A last section checks the targets the performance issue set.
+
+ab summarizes alternating runs of two builds (ab.sh makes them): per benchmark, each build's
+median and range over the runs, the ratio of the medians, and a verdict that calls B faster or
+slower only when the two ranges do not overlap and the medians differ by more than --threshold
+percent (default 5). On this noisy machine a difference that some runs of either build reach is
+not one.
 
 compare exits 1 when a counted engine (default: wasm2jar) regressed: its score is worse than the
 baseline's by more than both error bars together (current - error > baseline + error, for a
@@ -557,12 +564,60 @@ def compare(args):
     else:
         lines.append("No regressions.")
     lines.append("")
+    emit(lines, args.out)
+    return 1 if regressions else 0
+
+
+def ab(args):
+    runs = {"A": [load(f) for f in args.a], "B": [load(f) for f in args.b]}
+    keys = []
+    for r in runs["A"] + runs["B"]:
+        keys += [k for k in r if k not in keys]
+    lines = [
+        f"# A/B: {len(args.a)} run(s) of A, {len(args.b)} of B",
+        "",
+        f"Median and range over the runs; B/A is the ratio of the medians. A verdict needs the two ranges apart "
+        f"and the medians more than {args.threshold:g}% apart.",
+        "",
+        "| benchmark | engine | A | B | B/A | verdict |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for key in keys:
+        a = [r[key]["score"] for r in runs["A"] if key in r]
+        b = [r[key]["score"] for r in runs["B"] if key in r]
+        if not a or not b:
+            continue
+        rec = next(r[key] for r in runs["A"] + runs["B"] if key in r)
+        lower = rec["mode"] in LOWER_IS_BETTER
+        ma, mb = median(a), median(b)
+        beyond = abs(mb / ma - 1) * 100 > args.threshold
+        if beyond and max(b) < min(a):
+            verdict = "B faster" if lower else "B slower"
+        elif beyond and min(b) > max(a):
+            verdict = "B slower" if lower else "B faster"
+        else:
+            verdict = "same"
+        unit = rec["unit"]
+        lines.append(f"| {key[0]} | {key[1]} | {fmt(ma)} ({fmt(min(a))}–{fmt(max(a))}) {unit} "
+                     f"| {fmt(mb)} ({fmt(min(b))}–{fmt(max(b))}) {unit} | {mb / ma:.3f} | {verdict} |")
+    lines.append("")
+    emit(lines, args.out)
+    return 0
+
+
+def emit(lines, out):
+    """Prints a report, and writes it to the file out when given."""
     text = "\n".join(lines)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
             f.write(text)
     print(text)
-    return 1 if regressions else 0
+
+
+def median(xs):
+    ys = sorted(xs)
+    n = len(ys)
+    return ys[n // 2] if n % 2 else (ys[n // 2 - 1] + ys[n // 2]) / 2
 
 
 def main():
@@ -579,7 +634,14 @@ def main():
     c.add_argument("--out")
     c.add_argument("--threshold", type=float, default=5.0, help="minimum slowdown in percent (default 5)")
     c.add_argument("--engines", default="wasm2jar", help="engines whose regressions fail the comparison, or 'all'")
+    a = sub.add_parser("ab", help="compare alternating runs of two builds")
+    a.add_argument("--a", nargs="+", required=True, help="JMH JSON results of build A")
+    a.add_argument("--b", nargs="+", required=True, help="JMH JSON results of build B")
+    a.add_argument("--out")
+    a.add_argument("--threshold", type=float, default=5.0, help="smallest difference given a verdict, percent (default 5)")
     args = p.parse_args()
+    if args.cmd == "ab":
+        return ab(args)
     if args.cmd == "table":
         table(args)
         return 0
