@@ -74,13 +74,18 @@ class StackMapsTest {
         assertTrue(compiled > 2000, "compiled only " + compiled);
     }
 
-    /** Same instructions as with ASM's frames: frames are all that differs. */
+    /**
+     * Same instructions and maxima as with ASM's frames (the fallback's writer), and both sets of
+     * classes pass the JVM's verifier.
+     */
     @Test
     void ownFramesChangeNothingButTheFrames() throws Exception {
         Path hello = Path.of("../examples/hello-go/main.wasm");
         byte[] wasm = Files.readAllBytes(hello);
         Map<String, byte[]> own = emit(wasm, FunctionSplitter.DEFAULT_BUDGET, ModuleEmitter.Frames.OWN);
         Map<String, byte[]> asm = emit(wasm, FunctionSplitter.DEFAULT_BUDGET, ModuleEmitter.Frames.ASM);
+        linkAll(own);
+        linkAll(asm);
         assertEquals(asm.keySet(), own.keySet());
         int methods = 0;
         for (String c : asm.keySet()) {
@@ -226,6 +231,23 @@ class StackMapsTest {
         ModuleInfo info = ModuleLowering.lower(parsed, "wasm2jar/test/Module");
         return ModuleEmitter.emit(parsed, info,
                 (f, b) -> FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], b), budget, frames);
+    }
+
+    /** Defines and initializes every class in a loader of its own: the JVM verifies each method. */
+    private static void linkAll(Map<String, byte[]> classes) throws Exception {
+        ClassLoader loader = new ClassLoader(StackMapsTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = classes.get(name.replace('.', '/'));
+                if (b == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+        for (String name : classes.keySet()) {
+            Class.forName(name.replace('/', '.'), true, loader);
+        }
     }
 
     /** Each method's instructions as text, frames left out. */
