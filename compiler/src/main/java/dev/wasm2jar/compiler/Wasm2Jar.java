@@ -50,8 +50,8 @@ public final class Wasm2Jar {
         int[][] heights = ModuleValidator.validate(parsed);
         long t2 = System.nanoTime();
         ModuleInfo info = ModuleLowering.lower(parsed, className);
-        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info,
-                (f, budget) -> FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], budget), methodBudget);
+        Map<String, byte[]> classes = ModuleEmitter.emit(parsed, info, (f, budget, pieces) ->
+                FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], budget, pieces), methodBudget);
         long t3 = System.nanoTime();
         Map<String, Long> stages = new java.util.LinkedHashMap<>();
         stages.put("parse", t1 - t0);

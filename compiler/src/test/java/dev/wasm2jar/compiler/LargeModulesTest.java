@@ -1,11 +1,22 @@
 package dev.wasm2jar.compiler;
 
 import dev.wasm2jar.compiler.emit.MethodSizes;
+import dev.wasm2jar.compiler.emit.ModuleEmitter;
+import dev.wasm2jar.compiler.lower.ModuleLowering;
+import dev.wasm2jar.compiler.lower.SplitPlan;
+import dev.wasm2jar.compiler.parse.ModuleParser;
+import dev.wasm2jar.compiler.parse.ParsedModule;
+import dev.wasm2jar.compiler.validate.ModuleValidator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasm2jar.runtime.Instance;
+import dev.wasm2jar.runtime.ModuleInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +30,53 @@ class LargeModulesTest {
 
     @Test
     void functionSeveralTimesTheMethodLimitIsSplitIntoJitSizedMethods() {
-        // f(x): 12000 statements x = x * 31 + k, in groups inside blocks and a loop that runs twice
+        int statements = 12000;
+        byte[] wasm = statementsModule(statements);
+        assertTrue(wasm.length > 100_000, "module body " + wasm.length);
+
+        CompiledModule cm = Wasm2Jar.compile(wasm);
+        Map.Entry<String, Integer> largest = MethodSizes.largest(cm.classes());
+        assertTrue(largest.getValue() <= HUGE_METHOD, "largest generated method: " + largest);
+        Instance inst = cm.load().instantiate();
+        int x = 7;
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < statements; k++) {
+                x = x * 31 + k;
+            }
+        }
+        assertArrayEquals(new Object[] {x}, inst.function("f").call(7));
+    }
+
+    /**
+     * A function whose methods come out too large is planned again: first cut into pieces of
+     * {@code PIECE_BUDGET}, then with one budget as if pieces were not smaller (6000 first, then
+     * ×2/3 each time), down to the smallest budget, and then rejected naming the function.
+     */
+    @Test
+    void aFunctionPlannedAgainGoesBackToOneBudgetAfterSmallerPieces() {
+        byte[] wasm = statementsModule(12000);
+        ParsedModule parsed = ModuleParser.parse(wasm);
+        ModuleValidator.validate(parsed);
+        ModuleInfo info = ModuleLowering.lower(parsed, "wasm2jar/test/Module");
+        List<String> tries = new ArrayList<>();
+        // a planner that never cuts: every try yields a method far above the JIT's limit
+        CompileException e = assertThrows(CompileException.class, () -> ModuleEmitter.emit(parsed, info,
+                (f, budget, pieces) -> {
+                    tries.add(budget + "/" + pieces);
+                    return SplitPlan.NONE;
+                }, Wasm2Jar.DEFAULT_METHOD_BUDGET));
+        assertEquals(List.of("6000/3000", "6000/6000", "4000/4000", "2666/2666", "1777/1777", "1184/1184",
+                "789/789", "526/526", "500/500"), tries);
+        assertTrue(e.getMessage().contains("function 0") && e.getMessage().contains("however it is cut"),
+                e.getMessage());
+    }
+
+    /** f(x): {@code statements} statements x = x * 31 + k, in groups inside blocks and a loop that runs twice. */
+    private static byte[] statementsModule(int statements) {
         WasmBuilder b = new WasmBuilder();
         int t = b.type(new int[] {WasmBuilder.I32}, new int[] {WasmBuilder.I32});
         WasmBuilder.Code c = new WasmBuilder.Code();
         c.op(0x03, 0x40); // loop
-        int statements = 12000;
         for (int k = 0; k < statements; k++) {
             if (k % 500 == 0) {
                 c.op(0x02, 0x40); // block
@@ -41,20 +93,7 @@ class LargeModulesTest {
         c.localGet(0).op(0x0B); // end function
         int f = b.function(t, 1, c);
         b.exportFunction("f", f);
-        byte[] wasm = b.build();
-        assertTrue(wasm.length > 100_000, "module body " + wasm.length);
-
-        CompiledModule cm = Wasm2Jar.compile(wasm);
-        Map.Entry<String, Integer> largest = MethodSizes.largest(cm.classes());
-        assertTrue(largest.getValue() <= HUGE_METHOD, "largest generated method: " + largest);
-        Instance inst = cm.load().instantiate();
-        int x = 7;
-        for (int round = 0; round < 2; round++) {
-            for (int k = 0; k < statements; k++) {
-                x = x * 31 + k;
-            }
-        }
-        assertArrayEquals(new Object[] {x}, inst.function("f").call(7));
+        return b.build();
     }
 
     @Test

@@ -54,7 +54,11 @@ public final class ModuleEmitter {
     /** Cuts a function into methods within a budget (see {@code FunctionSplitter}). */
     @FunctionalInterface
     public interface Planner {
-        SplitPlan plan(int funcIndex, int budget);
+        /**
+         * A function within {@code budget} stays whole; a larger one is cut into methods within
+         * {@code pieceBudget}.
+         */
+        SplitPlan plan(int funcIndex, int budget, int pieceBudget);
     }
 
     /** HotSpot does not JIT-compile methods above this many bytes ({@code -XX:+DontCompileHugeMethods}). */
@@ -151,7 +155,8 @@ public final class ModuleEmitter {
         boolean asmFrames = frames == Frames.ASM;
         while (true) {
             for (int f : functions) {
-                plans.computeIfAbsent(f, k -> planner.plan(k, budgets.getOrDefault(k, methodBudget)));
+                plans.computeIfAbsent(f, k -> budgets.containsKey(k) ? planner.plan(k, budgets.get(k), budgets.get(k))
+                        : planner.plan(k, methodBudget, Math.min(methodBudget, FunctionSplitter.PIECE_BUDGET)));
             }
             ClassWriter writer = newWriter(asmFrames);
             Map<String, Integer> methodsOf = new HashMap<>();
@@ -200,8 +205,11 @@ public final class ModuleEmitter {
             }
             for (Map.Entry<Integer, Integer> e : tooLarge.entrySet()) {
                 int f = e.getKey();
-                int budget = budgets.getOrDefault(f, methodBudget);
-                if (budget == methodBudget && budget < RETRY_BUDGET) {
+                Integer tried = budgets.get(f);
+                int budget = tried == null ? methodBudget : tried;
+                if (tried == null && FunctionSplitter.PIECE_BUDGET < methodBudget) {
+                    budget = methodBudget; // the first plan had smaller pieces; from here on, one budget
+                } else if (budget == methodBudget && budget < RETRY_BUDGET) {
                     budget = RETRY_BUDGET;
                 } else if (budget > MIN_BUDGET) {
                     budget = Math.max(MIN_BUDGET, budget * 2 / 3);

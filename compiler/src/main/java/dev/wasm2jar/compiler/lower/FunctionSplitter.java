@@ -27,6 +27,16 @@ public final class FunctionSplitter {
      */
     public static final int DEFAULT_BUDGET = 6000;
 
+    /**
+     * The budget of each method of a function that does not fit {@link #DEFAULT_BUDGET} and is
+     * cut anyway (on the first try; see {@code ModuleEmitter}). C2 stops inlining into a method
+     * once it and what it inlined reach 8000 bytes of bytecode ({@code DesiredMethodLimit}), and
+     * each inlined memory access brings ~260 of them (the accessor and the {@code VarHandle}'s code
+     * below it): cut at 6000, the pieces of Go's {@code mallocgc} left accesses on its allocation
+     * path as calls (DESIGN.md decision 16).
+     */
+    public static final int PIECE_BUDGET = 3000;
+
     private final ParsedModule m;
     private final List<? extends Instruction> code;
     private final int[] heights;
@@ -80,13 +90,14 @@ public final class FunctionSplitter {
 
     /**
      * @param heights operand stack heights from validation (-1 where unreachable)
-     * @param budget the most estimated bytecode bytes per method
+     * @param budget the most estimated bytecode bytes of a function left whole
+     * @param pieceBudget the most estimated bytecode bytes per method of a function that is cut
      */
-    public static SplitPlan plan(ParsedModule m, int funcIndex, int[] heights, int budget) {
+    public static SplitPlan plan(ParsedModule m, int funcIndex, int[] heights, int budget, int pieceBudget) {
         if (fits(m, funcIndex, budget)) {
             return SplitPlan.NONE; // most functions: no tables built
         }
-        FunctionSplitter s = new FunctionSplitter(m, funcIndex, heights, budget);
+        FunctionSplitter s = new FunctionSplitter(m, funcIndex, heights, pieceBudget);
         s.reduce(0, s.code.size() - 1);
         if (s.found.isEmpty()) {
             return SplitPlan.NONE;

@@ -229,8 +229,8 @@ class StackMapsTest {
         ParsedModule parsed = ModuleParser.parse(wasm);
         int[][] heights = ModuleValidator.validate(parsed);
         ModuleInfo info = ModuleLowering.lower(parsed, "wasm2jar/test/Module");
-        return ModuleEmitter.emit(parsed, info,
-                (f, b) -> FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], b), budget, frames);
+        return ModuleEmitter.emit(parsed, info, (f, b, pieces) ->
+                FunctionSplitter.plan(parsed, f, heights[f - parsed.importedFuncs], b, pieces), budget, frames);
     }
 
     /** Defines and initializes every class in a loader of its own: the JVM verifies each method. */
