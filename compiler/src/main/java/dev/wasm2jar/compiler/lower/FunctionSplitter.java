@@ -31,9 +31,9 @@ public final class FunctionSplitter {
      * The budget of each method of a function that does not fit {@link #DEFAULT_BUDGET} and is
      * cut anyway (on the first try; see {@code ModuleEmitter}). C2 stops inlining into a method
      * once it and what it inlined reach 8000 bytes of bytecode ({@code DesiredMethodLimit}), and
-     * each inlined memory access brings ~260 of them (the accessor and the {@code VarHandle}'s code
-     * below it): cut at 6000, the pieces of Go's {@code mallocgc} left accesses on its allocation
-     * path as calls (DESIGN.md decision 16).
+     * each inlined memory access brings ~75 of them (the accessor, and what under the
+     * {@code VarHandle} is not force-inlined): cut at 6000, the pieces of Go's {@code mallocgc}
+     * left accesses on its allocation path as calls (DESIGN.md decision 16).
      */
     public static final int PIECE_BUDGET = 3000;
 
