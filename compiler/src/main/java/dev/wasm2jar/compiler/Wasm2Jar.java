@@ -40,8 +40,10 @@ public final class Wasm2Jar {
     public static final int DEFAULT_METHOD_BUDGET = FunctionSplitter.DEFAULT_BUDGET;
 
     /**
-     * @param methodBudget see {@link #DEFAULT_METHOD_BUDGET}; tests use small budgets to cut every
-     *     function and exercise the splitting
+     * @param methodBudget see {@link #DEFAULT_METHOD_BUDGET}: a function within it stays one
+     *     method; a larger one is cut into methods within the smaller of it and
+     *     {@link FunctionSplitter#PIECE_BUDGET}. Tests use small budgets to cut every function and
+     *     exercise the splitting
      */
     public static CompiledModule compile(byte[] wasm, String className, int methodBudget) {
         long t0 = System.nanoTime();
