@@ -415,10 +415,11 @@ final class StackMaps extends MethodVisitor {
      */
     private void writeFrame() {
         Object[] current = snapshot();
+        Object[] currentStack = stackCopy(); // placed labels' states are only read from now on: shared
         for (int i = 0; i < pendingCount; i++) {
             LabelState s = pending[i];
             s.locals = current;
-            s.stack = stackCopy();
+            s.stack = currentStack;
             s.sp = sp;
             pending[i] = null;
         }
@@ -429,7 +430,7 @@ final class StackMaps extends MethodVisitor {
             if (sp == 0) {
                 super.visitFrame(F_SAME, 0, null, 0, null);
             } else {
-                super.visitFrame(F_SAME1, 0, null, 1, new Object[] {stack[0]});
+                super.visitFrame(F_SAME1, 0, null, 1, currentStack);
             }
             return;
         }
@@ -442,7 +443,7 @@ final class StackMaps extends MethodVisitor {
                 i++;
             }
         }
-        super.visitFrame(F_FULL, n, entries, sp, Arrays.copyOf(stack, sp));
+        super.visitFrame(F_FULL, n, entries, sp, currentStack);
     }
 
     /** After an unconditional transfer: nothing falls through. */
